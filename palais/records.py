@@ -1,0 +1,226 @@
+"""Document records as JSON: the contract between parse, compose, registry and users.
+
+``palais parse FILE --json`` prints the shape that :func:`to_record` makes, and
+``palais compose RECORD.json`` reads it back with :func:`from_record`, so a
+record can be edited by hand in between. Keys (all present on output; on input
+only ``doc_type`` or ``paragraphs`` may not be omitted together)::
+
+    symbol, body, session, session_dates [start, end], agenda_items [int],
+    doc_type, doc_date, sender_state (ISO3, null for a joint letter),
+    sender_states [ISO3], addressee, language (of the cover),
+    original_language, title, paragraphs [str], footnotes [str],
+    annexes [{language, title, subtitle, paragraphs}], reproduced_as_received,
+    job_number, translations {passage: {lang: text}}, warnings [str]
+
+A footnote is written with its marker as printed ("* Reproduced as received…").
+Dates are ISO 8601; unknown values are null, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from palais.errors import InvalidRecord, PalaisError
+from palais.languages import Language
+from palais.model import Body, DocType, Document, Footnote, Part, PartKind, Party
+from palais.symbols import Symbol
+
+__all__ = ["from_record", "to_record"]
+
+_FOOTNOTE_MARKER = re.compile(r"^\s*(\*+|\d+|[a-z])\s+(.*)$", re.DOTALL)
+
+
+def to_record(doc: Document) -> dict[str, Any]:
+    """The JSON-ready dict of ``doc`` (keys in contract order)."""
+    return {
+        "symbol": str(doc.symbol) if doc.symbol else None,
+        "body": doc.body.value if doc.body else None,
+        "session": doc.session,
+        "session_dates": [d.isoformat() for d in doc.session_dates] if doc.session_dates else None,
+        "agenda_items": list(doc.agenda_items),
+        "doc_type": doc.doc_type.value,
+        "doc_date": doc.doc_date.isoformat() if doc.doc_date else None,
+        "sender_state": doc.sender.iso3 if doc.sender else None,
+        "sender_states": [p.iso3 for p in doc.senders],
+        "addressee": doc.addressee,
+        "language": doc.language.value if doc.language else None,
+        "original_language": doc.original_language.value if doc.original_language else None,
+        "title": doc.title,
+        "paragraphs": list(doc.cover.paragraphs),
+        "footnotes": [f"{f.marker} {f.text}" for f in doc.cover.footnotes],
+        "annexes": [
+            {
+                "language": a.language.value if a.language else None,
+                "title": a.title,
+                "subtitle": a.subtitle,
+                "paragraphs": list(a.paragraphs),
+            }
+            for a in doc.annexes
+        ],
+        "reproduced_as_received": doc.reproduced_as_received,
+        "job_number": doc.job_number,
+        "translations": {
+            passage: {lang.value: text for lang, text in by_lang.items()}
+            for passage, by_lang in doc.translations.items()
+        },
+        "warnings": list(doc.warnings),
+    }
+
+
+def from_record(record: Mapping[str, Any]) -> Document:
+    """Build a Document from a record, or raise InvalidRecord naming the bad field."""
+    if not isinstance(record, Mapping):
+        raise InvalidRecord("a record must be a JSON object")
+    r = _Reader(record)
+    cover_language = r.language("language")
+    cover = Part(
+        PartKind.COVER,
+        cover_language,
+        paragraphs=r.strings("paragraphs"),
+        title=r.text("title"),
+        footnotes=tuple(_footnote(f) for f in r.strings("footnotes")),
+    )
+    annexes = tuple(_annex(a, i) for i, a in enumerate(r.list("annexes")))
+    sender = r.value("sender_state", lambda v: Party(str(v)))
+    senders = tuple(Party(str(v)) for v in r.list("sender_states"))
+    return Document(
+        doc_type=r.value("doc_type", DocType) or DocType.OTHER,
+        parts=(cover, *annexes),
+        symbol=r.value("symbol", Symbol.parse),
+        body=r.value("body", Body),
+        session=r.integer("session"),
+        session_dates=r.date_pair("session_dates"),
+        agenda_items=tuple(r.integers("agenda_items")),
+        doc_date=r.value("doc_date", _iso_date),
+        sender=sender,
+        senders=senders,
+        addressee=r.text("addressee"),
+        language=cover_language,
+        original_language=r.language("original_language"),
+        title=r.text("title"),
+        reproduced_as_received=r.boolean("reproduced_as_received"),
+        job_number=r.text("job_number"),
+        translations=_translations(record.get("translations") or {}),
+        warnings=r.strings("warnings"),
+    )
+
+
+def _iso_date(value: Any) -> date:
+    return date.fromisoformat(str(value))
+
+
+def _footnote(text: str) -> Footnote:
+    m = _FOOTNOTE_MARKER.match(text)
+    return Footnote(m[1], m[2].strip()) if m else Footnote("*", text.strip())
+
+
+def _annex(raw: Any, index: int) -> Part:
+    if not isinstance(raw, Mapping):
+        raise InvalidRecord(f"annexes[{index}] must be an object")
+    r = _Reader(raw, prefix=f"annexes[{index}].")
+    return Part(
+        PartKind.ANNEX,
+        r.language("language"),
+        paragraphs=r.strings("paragraphs"),
+        title=r.text("title"),
+        subtitle=r.text("subtitle"),
+    )
+
+
+def _translations(raw: Any) -> dict[str, dict[Language, str]]:
+    if not isinstance(raw, Mapping):
+        raise InvalidRecord("translations must map passage names to {language: text}")
+    out: dict[str, dict[Language, str]] = {}
+    for passage, by_lang in raw.items():
+        if not isinstance(by_lang, Mapping):
+            raise InvalidRecord(f"translations[{passage!r}] must map languages to text")
+        try:
+            out[str(passage)] = {Language.parse(str(k)): str(v) for k, v in by_lang.items()}
+        except PalaisError as exc:
+            raise InvalidRecord(f"translations[{passage!r}]: {exc.detail}") from exc
+    return out
+
+
+class _Reader:
+    """Reads typed fields out of a mapping; every failure names the field."""
+
+    def __init__(self, data: Mapping[str, Any], prefix: str = "") -> None:
+        self.data = data
+        self.prefix = prefix
+
+    def _fail(self, key: str, expected: str) -> InvalidRecord:
+        return InvalidRecord(f"{self.prefix}{key}: expected {expected}, got {self.data[key]!r}")
+
+    def value(self, key: str, convert: Any) -> Any:
+        raw = self.data.get(key)
+        if raw is None:
+            return None
+        try:
+            return convert(raw)
+        except PalaisError as exc:
+            raise InvalidRecord(f"{self.prefix}{key}: {exc.detail}") from exc
+        except (ValueError, TypeError) as exc:
+            raise InvalidRecord(f"{self.prefix}{key}: {exc}") from exc
+
+    def text(self, key: str) -> str | None:
+        raw = self.data.get(key)
+        if raw is None:
+            return None
+        if not isinstance(raw, str):
+            raise self._fail(key, "text")
+        return raw
+
+    def integer(self, key: str) -> int | None:
+        raw = self.data.get(key)
+        if raw is None:
+            return None
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise self._fail(key, "a whole number")
+        return raw
+
+    def boolean(self, key: str) -> bool | None:
+        raw = self.data.get(key)
+        if raw is None or isinstance(raw, bool):
+            return raw
+        raise self._fail(key, "true, false or null")
+
+    def list(self, key: str) -> list[Any]:
+        raw = self.data.get(key)
+        if raw is None:
+            return []
+        if not isinstance(raw, list):
+            raise self._fail(key, "a list")
+        return raw
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        items = self.list(key)
+        if not all(isinstance(i, str) for i in items):
+            raise self._fail(key, "a list of text")
+        return tuple(items)
+
+    def integers(self, key: str) -> list[int]:
+        items = self.list(key)
+        if not all(isinstance(i, int) and not isinstance(i, bool) for i in items):
+            raise self._fail(key, "a list of whole numbers")
+        return items
+
+    def language(self, key: str) -> Language | None:
+        return self.value(key, lambda v: Language.parse(str(v)))
+
+    def date_pair(self, key: str) -> tuple[date, date] | None:
+        items = self.list(key)
+        if not items:
+            return None
+        if len(items) != 2:
+            raise self._fail(key, "[start, end] dates")
+        start, end = (self.value_of(key, v) for v in items)
+        return (start, end)
+
+    def value_of(self, key: str, raw: Any) -> date:
+        try:
+            return _iso_date(raw)
+        except ValueError as exc:
+            raise InvalidRecord(f"{self.prefix}{key}: {exc}") from exc
