@@ -1,0 +1,56 @@
+"""Checks on uploaded files before any parser sees them.
+
+An upload is refused when it is larger than the configured limit (413) or when
+neither its declared media type nor its first bytes say it is one of the three
+formats intake reads (PDF, Word .docx, plain text) (415 is not in the error tree;
+an unreadable kind of file is a :class:`palais.errors.ParseError`, 422). The
+size is counted while reading, so a client that lies in ``Content-Length``
+cannot make the server hold more than the limit in memory.
+"""
+
+from __future__ import annotations
+
+from fastapi import UploadFile
+
+from palais.errors import ParseError, PayloadTooLarge
+
+ACCEPTED_MEDIA_TYPES = {
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "text/plain": "txt",
+}
+_CHUNK = 64 * 1024
+
+
+def read_limited(upload: UploadFile, limit: int) -> bytes:
+    """The upload's bytes, or PayloadTooLarge as soon as more than ``limit`` are read."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := upload.file.read(_CHUNK):
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(f"upload is larger than the limit of {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def sniff_kind(data: bytes, declared: str | None, filename: str | None) -> str:
+    """``pdf``, ``docx`` or ``txt`` from the bytes, cross-checked with the declared type."""
+    media = (declared or "").split(";")[0].strip().lower()
+    if data.startswith(b"%PDF-"):
+        kind = "pdf"
+    elif data.startswith(b"PK\x03\x04"):
+        kind = "docx"
+    elif data and b"\x00" not in data[:4096] and not media.startswith(("image/", "video/")):
+        kind = "txt"
+    else:
+        raise ParseError(
+            f"{filename or 'upload'}: not a PDF, Word (.docx) or plain-text file"
+        )
+    generic = ("", "application/octet-stream")
+    if media not in generic and ACCEPTED_MEDIA_TYPES.get(media) != kind:
+        raise ParseError(
+            f"{filename or 'upload'}: declared as {media!r} but its content is {kind}; "
+            f"accepted types are {', '.join(ACCEPTED_MEDIA_TYPES)}"
+        )
+    return kind
