@@ -1,0 +1,76 @@
+"""A mission's pages: upload a note verbale, check what was read, confirm; follow its submissions.
+
+The upload is parsed first and its fields shown; nothing is stored until the
+mission confirms, so a wrong file costs nothing. The file travels back with the
+confirmation in a hidden field (base64) rather than in a server-side draft: the
+server keeps no state between the two steps.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, UploadFile
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from palais.errors import InvalidInput
+from palais.records import to_record
+from palais.web.ui.access import MISSION, require
+from palais.web.ui.rendering import render
+
+router = APIRouter(prefix="/mission")
+
+Mission = Annotated[Any, Depends(require(MISSION))]
+
+
+@router.get("")
+def submissions(request: Request, actor: Mission) -> Response:
+    """The mission's own submissions with their workflow states."""
+    items = request.app.state.registry.list(actor)
+    return render(request, "mission/list.html", {"submissions": items})
+
+
+@router.get("/submit")
+def submit_form(request: Request, actor: Mission) -> Response:
+    return render(request, "mission/submit.html")
+
+
+@router.post("/submit")
+def preview(request: Request, actor: Mission, file: Annotated[UploadFile, File()]) -> Response:
+    """Parse the upload and show its fields, with the file kept for the confirmation."""
+    data = file.file.read()
+    filename = file.filename or "upload"
+    document = request.app.state.registry.parse_file(filename, data)
+    return render(
+        request,
+        "mission/preview.html",
+        {
+            "record": to_record(document),
+            "filename": filename,
+            "payload": base64.b64encode(data).decode("ascii"),
+        },
+    )
+
+
+@router.post("/confirm")
+def confirm(
+    request: Request,
+    actor: Mission,
+    filename: Annotated[str, Form()],
+    payload: Annotated[str, Form()],
+) -> Response:
+    try:
+        data = base64.b64decode(payload, validate=True)
+    except binascii.Error as exc:
+        raise InvalidInput("the confirmed file was damaged in transit; upload it again") from exc
+    submission = request.app.state.registry.submit_file(actor, filename, data)
+    return RedirectResponse(f"/mission/submissions/{submission.id}", status_code=303)
+
+
+@router.get("/submissions/{submission_id}")
+def submission(request: Request, actor: Mission, submission_id: str) -> Response:
+    item = request.app.state.registry.get(actor, submission_id)
+    return render(request, "mission/submission.html", {"submission": item})

@@ -1,0 +1,23 @@
+"""The search page: a query box, results with their versions, and facets to narrow by."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from starlette.requests import Request
+from starlette.responses import Response
+
+from palais.web.ui.rendering import render
+
+router = APIRouter()
+
+FACETS = ("session", "agenda_item", "sender", "language", "doc_type")
+
+
+@router.get("/search")
+def search_page(request: Request, q: str = "", page: int = 1) -> Response:
+    params = request.query_params
+    filters = {name: params[name] for name in FACETS if params.get(name)}
+    results = None
+    if q.strip() or filters:
+        results = request.app.state.registry.search(q, filters=filters, page=max(page, 1))
+    return render(request, "search.html", {"q": q, "filters": filters, "results": results})
