@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from palais.errors import NotAuthenticated, NotFound
+from palais.languages import Language
 from palais.web.cookies import CookieSigner
 from palais.web.ui import install_ui
 
@@ -39,6 +40,49 @@ class FakeSubmission:
     symbol: str | None = None
 
 
+@dataclass(frozen=True)
+class FakeDocument:
+    symbol: str
+    title: str
+    text: str
+    session: int = 47
+    agenda_items: tuple[int, ...] = (4,)
+    sender: str = "AZE"
+    doc_date: str = "2021-06-08"
+
+
+@dataclass(frozen=True)
+class FakeFacet:
+    value: Any
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class FakeHit:
+    symbol: str
+    title: str
+    snippet: str
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class FakeResults:
+    total: int
+    hits: list[FakeHit]
+    facets: dict[str, list[tuple[str, int]]]
+
+
+@dataclass(frozen=True)
+class FakePassage:
+    submission_id: str
+    symbol: str
+    passage: str
+    original: str
+    source_language: Language
+    language: Language
+
+
 @dataclass
 class FakeRegistry:
     users: dict[str, FakeActor] = field(
@@ -60,8 +104,33 @@ class FakeRegistry:
             raise NotAuthenticated("wrong password")
         return self.actor(username)
 
-    def recent_documents(self, limit: int = 10) -> list[Any]:
-        return []
+    issued: list[FakeDocument] = field(default_factory=list)
+    awaiting: list[FakePassage] = field(default_factory=list)
+
+    def recent_documents(self, limit: int = 10) -> list[FakeDocument]:
+        return self.issued[:limit]
+
+    def public_facets(self) -> dict[str, list[FakeFacet]]:
+        return {
+            "sessions": [FakeFacet(d.session, str(d.session), 1) for d in self.issued],
+            "agenda_items": [FakeFacet(i, str(i), 1) for d in self.issued for i in d.agenda_items],
+            "states": [FakeFacet(d.sender, d.sender, 1) for d in self.issued],
+        }
+
+    def public_documents(self, **filters: Any) -> list[FakeDocument]:
+        return self.issued
+
+    def document(self, symbol: Any) -> FakeDocument:
+        for doc in self.issued:
+            if doc.symbol == str(symbol):
+                return doc
+        raise NotFound(f"no issued document {symbol}")
+
+    def search(self, q: str, filters: dict[str, str], page: int = 1) -> FakeResults:
+        hits = [d for d in self.issued if q.lower() in d.text.lower()]
+        facets = {"session": [(str(d.session), 1) for d in hits]} if hits else {}
+        found = [FakeHit(d.symbol, d.title, d.text[:80]) for d in hits]
+        return FakeResults(len(hits), found, facets)
 
     def list(self, actor: Any, state: str | None = None) -> list[FakeSubmission]:
         return [s for s in self.submissions.values() if state in (None, s.state)]
@@ -80,8 +149,8 @@ class FakeRegistry:
     def workflow_states(self) -> list[str]:
         return ["submitted", "registered", "issued"]
 
-    def translation_queue(self, actor: Any) -> list[Any]:
-        return []
+    def translation_queue(self, actor: Any) -> list[FakePassage]:
+        return self.awaiting
 
 
 def make_app(registry: FakeRegistry | None = None) -> FastAPI:

@@ -74,7 +74,7 @@ def _officer_client(registry: FakeRegistry) -> TestClient:
 def test_editor_is_pre_filled_from_the_parsed_record() -> None:
     registry = FakeRegistry(submissions={"s1": FakeSubmission("s1", "submitted", dict(RECORD))})
     html = _officer_client(registry).get("/secretariat/submissions/s1").text
-    assert 'id="f-sender_state" name="sender_state" value="AZE"' in html
+    assert 'id="f-sender_state" name="sender_state" dir="auto" value="AZE"' in html
     assert 'for="f-doc_date"' in html
 
 
