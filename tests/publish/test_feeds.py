@@ -13,7 +13,9 @@ NS = {"a": ATOM_NS}
 def _entries() -> list[FeedEntry]:
     return [
         FeedEntry("A/HRC/41/G/1", "Note verbale", datetime(2019, 6, 20, 9, tzinfo=UTC), 41, ALL),
-        FeedEntry("A/HRC/41/G/2", "Letter", datetime(2019, 6, 21, 9, tzinfo=UTC), 41, (Language.EN,)),
+        FeedEntry(
+            "A/HRC/41/G/2", "Letter", datetime(2019, 6, 21, 9, tzinfo=UTC), 41, (Language.EN,)
+        ),
     ]
 
 

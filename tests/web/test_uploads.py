@@ -36,7 +36,7 @@ def test_accepted_kinds(data: bytes, declared: str | None, kind: str) -> None:
     ],
 )
 def test_refused_kinds_say_why(data: bytes, declared: str) -> None:
-    with pytest.raises(ParseError, match="upload.bin"):
+    with pytest.raises(ParseError, match=r"upload\.bin"):
         sniff_kind(data, declared, "upload.bin")
 
 

@@ -1,0 +1,11 @@
+"""The JSON API, one router module per resource, gathered in :data:`api_router`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from palais.web.api import auth, documents, problems, publication, sessions, submissions
+
+api_router = APIRouter()
+for _module in (auth, submissions, documents, sessions, publication, problems):
+    api_router.include_router(_module.router)

@@ -1,0 +1,58 @@
+"""Request bodies of the JSON API, as pydantic models (they make the OpenAPI schema).
+
+A document record itself is not modelled here: its one contract is
+:mod:`palais.records`, which the registry applies and whose errors name the bad
+field, so the API takes a record as a JSON object and hands it on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from palais.languages import Language
+from palais.symbols import ModifierKind
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RecordBody(_Body):
+    record: dict[str, Any] = Field(description="A document record (see palais.records)")
+
+
+class Credentials(_Body):
+    username: str = Field(min_length=1, max_length=200)
+    password: str = Field(min_length=1, max_length=1000)
+
+
+class TokenRequest(_Body):
+    name: str = Field(min_length=1, max_length=200, description="What the token is for")
+
+
+class TranslationBody(_Body):
+    text: str = Field(min_length=1, max_length=100_000)
+
+
+class ReasonBody(_Body):
+    reason: str = Field(min_length=1, max_length=5_000)
+
+
+class NewVersionBody(_Body):
+    kind: ModifierKind = Field(description="Corr (corrigendum), Rev (revision) or Add (addendum)")
+    record: dict[str, Any] | None = Field(
+        default=None, description="The new version's record; the original's when omitted"
+    )
+
+
+__all__ = [
+    "Credentials",
+    "Language",
+    "NewVersionBody",
+    "ReasonBody",
+    "RecordBody",
+    "TokenRequest",
+    "TranslationBody",
+]
