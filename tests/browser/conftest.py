@@ -19,10 +19,12 @@ import pytest
 import uvicorn
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
+from palais.languages import ALL
 from tests.support.browser import CHROMIUM_ARGS, chromium_path
 from tests.web.live import free_port
 
 PASSWORD = "correct horse battery staple"
+SECRET = "browser-test-secret-for-session-cookies"
 
 
 @dataclass(frozen=True)
@@ -41,18 +43,20 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def ui_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UiServer]:
-    """palais over a new SQLite store with a mission, an officer and a translator."""
+    """palais over a new SQLite store: a mission, an officer, a translator of all languages."""
     from palais.registry import Registry, Role
     from palais.settings import Settings
 
     from palais.web.app import create_app
 
     home: Path = tmp_path_factory.mktemp("palais")
-    settings = Settings(database_url=f"sqlite:///{home / 'palais.db'}", data_dir=home)
+    settings = Settings(
+        database_url=f"sqlite:///{home / 'palais.db'}", data_dir=home, secret_key=SECRET
+    )
     registry = Registry.open(settings)
-    registry.create_user("aze-mission", PASSWORD, Role.MISSION, state="AZE")
-    registry.create_user("officer", PASSWORD, Role.OFFICER)
-    registry.create_user("translator", PASSWORD, Role.TRANSLATOR, languages=("ar", "zh"))
+    registry.create_user("aze-mission", PASSWORD, Role.MISSION, state="AZE", languages=())
+    registry.create_user("officer", PASSWORD, Role.OFFICER, state=None, languages=())
+    registry.create_user("translator", PASSWORD, Role.TRANSLATOR, state=None, languages=ALL)
     with serving(create_app(settings, registry)) as base_url:
         yield UiServer(base_url, registry)
 

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext
 
-from palais.languages import Language
 from palais.web.cookies import SESSION_COOKIE
 from palais.web.ui.i18n import LANG_COOKIE
 from palais.web.ui.record_form import form_values
@@ -21,7 +20,6 @@ from tests.browser.conftest import serving
 from tests.support.browser import run_axe, screenshot
 from tests.web.ui.fakes import (
     FakeDocument,
-    FakePassage,
     FakeRegistry,
     FakeSubmission,
     make_app,
@@ -35,8 +33,8 @@ SYMBOL = "A/HRC/47/G/3"
 PAGES = {
     None: ["/", "/browse", "/browse/sessions/47", f"/documents/{SYMBOL}/fr", "/search?q=kalbajar",
            "/login", "/no/such/page"],
-    "aze": ["/mission", "/mission/submit", "/mission/submissions/s1"],
-    "officer": ["/secretariat", "/secretariat/submissions/s1"],
+    "aze": ["/mission", "/mission/submit", "/mission/submissions/1"],
+    "officer": ["/secretariat", "/secretariat/submissions/1"],
     "translator": ["/translator"],
 }
 
@@ -44,12 +42,8 @@ PAGES = {
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
     registry = FakeRegistry(
-        submissions={"s1": FakeSubmission("s1", "submitted", dict(RECORD))},
+        submissions={1: FakeSubmission(1, "submitted", dict(RECORD))},
         issued=[FakeDocument(SYMBOL, "Note verbale", "… dans la région de Kalbajar …")],
-        awaiting=[
-            FakePassage("s1", SYMBOL, "annex_subject", "une nouvelle provocation…",
-                        Language.FR, Language.AR)
-        ],
     )
     with serving(make_app(registry)) as url:
         yield url
@@ -85,7 +79,7 @@ def test_editor_errors_are_accessible(page_context: BrowserContext, base_url: st
         [{"name": SESSION_COOKIE, "value": session_cookie("officer"), "url": base_url}]
     )
     page = page_context.new_page()
-    page.goto("/secretariat/submissions/s1")
+    page.goto("/secretariat/submissions/1")
     assert page.get_by_label("Date").input_value() == form_values(RECORD)["doc_date"]
     page.get_by_label("Date").fill("2021-13-08")
     page.get_by_role("button", name="Save the record").click()

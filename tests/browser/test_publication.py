@@ -22,6 +22,17 @@ pytestmark = pytest.mark.browser
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "fr_hrc_47_2021.txt"
 
+# What a translator would write for the seed's free-text passage (the subject of
+# the annex); the Russian one is how the public can find it by "Кельбаджар".
+TRANSLATIONS = {
+    "ar": "استفزاز جديد من جانب القوات المسلحة الأرمينية على طول الحدود باتجاه منطقة كلبجار",
+    "zh": "亚美尼亚武装部队沿边界向克尔巴贾尔地区发动的新挑衅",
+    "en": "a new provocation by the Armenian armed forces along the border towards Kalbajar",
+    "fr": "une nouvelle provocation des forces armées arméniennes vers la région de Kalbajar",
+    "ru": "новая провокация вооруженных сил Армении на границе в направлении района Кельбаджар",
+    "es": "una nueva provocación de las fuerzas armadas armenias hacia la región de Kalbajar",
+}
+
 
 def log_in(page: Page, username: str) -> None:
     page.goto("/login")
@@ -54,18 +65,37 @@ def test_seed_goes_from_mission_to_public(context: BrowserContext, ui_server: Ui
     expect(page.locator("table tbody tr")).to_have_count(1)
     screenshot(page, "mission_submissions")
 
-    # An officer finds it in the queue, registers it (a symbol is allocated) and issues it.
+    # An officer finds it in the queue and registers it: a symbol is allocated.
     page.get_by_role("button", name="Log out").click()
     log_in(page, "officer")
     page.goto("/secretariat")
     assert_accessible(page)
     screenshot(page, "secretariat_queue")
     page.locator("table tbody tr a").first.click()
+    editor_url = page.url
     expect(page.get_by_label("State (ISO 3166 alpha-3 code)")).to_have_value("AZE")
     page.get_by_role("button", name="Register").click()
     symbol = page.locator("main p").first.locator("span[dir=ltr]")
     expect(symbol).to_have_text(re.compile(r"^A/HRC/47/"))
     allocated = symbol.inner_text()
+
+    # A translator supplies the free-text passages, each beside its original.
+    page.get_by_role("button", name="Log out").click()
+    log_in(page, "translator")
+    page.goto("/translator")
+    assert_accessible(page)
+    screenshot(page, "translator_passages")
+    while page.locator("section.passage").count():
+        passage = page.locator("section.passage").first
+        language = passage.locator("textarea").get_attribute("lang") or ""
+        passage.locator("textarea").fill(TRANSLATIONS[language[:2]])
+        passage.get_by_role("button", name="Save the translation").click()
+    expect(page.get_by_text("No passage awaits translation into your languages.")).to_be_visible()
+
+    # The officer issues it: six languages, four formats each.
+    page.get_by_role("button", name="Log out").click()
+    log_in(page, "officer")
+    page.goto(editor_url)
     page.get_by_role("button", name="Issue").click()
     expect(page.locator(".state-issued").first).to_be_visible()
     screenshot(page, "secretariat_issued")

@@ -15,6 +15,7 @@ from starlette.responses import Response
 from palais.languages import Language
 from palais.model import Format
 from palais.symbols import Symbol
+from palais.web.ui.access import current_actor
 from palais.web.ui.rendering import render
 
 router = APIRouter()
@@ -27,7 +28,7 @@ def document_page(request: Request, path: str) -> Response:
     rest, _, last = path.strip("/").rpartition("/")
     language = _LANGS.get(last) if rest else None
     symbol = Symbol.parse(rest if language else path.strip("/"))
-    document = request.app.state.registry.document(symbol)
+    document = request.app.state.registry.document(symbol, actor=current_actor(request))
     return render(
         request,
         "document.html",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -26,6 +27,7 @@ def install_page_errors(app: FastAPI) -> None:
     """Route page errors to HTML, delegating API errors to the handlers already there."""
     api_palais = app.exception_handlers.get(PalaisError)
     api_http = app.exception_handlers.get(StarletteHTTPException)
+    api_invalid = app.exception_handlers.get(RequestValidationError)
 
     async def on_palais(request: Request, exc: Exception) -> Response:
         if _is_api(request) and api_palais is not None:
@@ -51,8 +53,14 @@ def install_page_errors(app: FastAPI) -> None:
             status=exc.status_code,
         )
 
+    async def on_invalid(request: Request, exc: Exception) -> Response:
+        if _is_api(request) and api_invalid is not None:
+            return await _call(api_invalid, request, exc)
+        return render(request, "error.html", {"status": 422, "detail": None}, status=422)
+
     app.add_exception_handler(PalaisError, on_palais)
     app.add_exception_handler(StarletteHTTPException, on_http)
+    app.add_exception_handler(RequestValidationError, on_invalid)
 
 
 async def _call(handler: Any, request: Request, exc: Exception) -> Response:

@@ -13,12 +13,13 @@ from palais.web.ui.rendering import render
 router = APIRouter()
 
 ONE_YEAR = 365 * 24 * 3600
+RECENT = 10
 
 
 @router.get("/")
 def home(request: Request) -> Response:
-    registry = request.app.state.registry
-    recent = registry.recent_documents(limit=10)
+    """The search box and the latest issued documents."""
+    recent = request.app.state.registry.recently_issued(limit=RECENT)
     return render(request, "home.html", {"recent": recent})
 
 

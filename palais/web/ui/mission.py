@@ -20,8 +20,11 @@ from palais.errors import InvalidInput
 from palais.records import to_record
 from palais.web.ui.access import MISSION, require
 from palais.web.ui.rendering import render
+from palais.web.uploads import read_limited, sniff_kind
 
 router = APIRouter(prefix="/mission")
+
+LIST_LENGTH = 200
 
 Mission = Annotated[Any, Depends(require(MISSION))]
 
@@ -29,7 +32,7 @@ Mission = Annotated[Any, Depends(require(MISSION))]
 @router.get("")
 def submissions(request: Request, actor: Mission) -> Response:
     """The mission's own submissions with their workflow states."""
-    items = request.app.state.registry.list(actor)
+    items, _total = request.app.state.registry.list(actor, state=None, offset=0, limit=LIST_LENGTH)
     return render(request, "mission/list.html", {"submissions": items})
 
 
@@ -41,7 +44,8 @@ def submit_form(request: Request, actor: Mission) -> Response:
 @router.post("/submit")
 def preview(request: Request, actor: Mission, file: Annotated[UploadFile, File()]) -> Response:
     """Parse the upload and show its fields, with the file kept for the confirmation."""
-    data = file.file.read()
+    data = read_limited(file, request.app.state.settings.max_upload_bytes)
+    sniff_kind(data, file.content_type, file.filename)
     filename = file.filename or "upload"
     document = request.app.state.registry.parse_file(filename, data)
     return render(
@@ -71,6 +75,10 @@ def confirm(
 
 
 @router.get("/submissions/{submission_id}")
-def submission(request: Request, actor: Mission, submission_id: str) -> Response:
+def submission(request: Request, actor: Mission, submission_id: int) -> Response:
     item = request.app.state.registry.get(actor, submission_id)
-    return render(request, "mission/submission.html", {"submission": item})
+    return render(
+        request,
+        "mission/submission.html",
+        {"submission": item, "record": to_record(item.document)},
+    )

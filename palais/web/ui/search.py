@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
@@ -17,7 +19,17 @@ FACETS = ("session", "agenda_item", "sender", "language", "doc_type")
 def search_page(request: Request, q: str = "", page: int = 1) -> Response:
     params = request.query_params
     filters = {name: params[name] for name in FACETS if params.get(name)}
+    index = search_index(request)
     results = None
-    if q.strip() or filters:
-        results = request.app.state.registry.search(q, filters=filters, page=max(page, 1))
-    return render(request, "search.html", {"q": q, "filters": filters, "results": results})
+    if index is not None and (q.strip() or filters):
+        results = index.search(q, filters=filters, page=max(page, 1))
+    return render(
+        request,
+        "search.html",
+        {"q": q, "filters": filters, "results": results, "available": index is not None},
+    )
+
+
+def search_index(request: Request) -> Any | None:
+    """The app's search index; None on a server configured without one (pages say so)."""
+    return getattr(request.app.state, "search_index", None)

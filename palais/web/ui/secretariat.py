@@ -5,9 +5,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from palais.publish.issuing import issue_document
+from palais.registry import State
+from palais.records import to_record
 from palais.web.ui.access import SECRETARIAT, require
 from palais.web.ui.record_form import FIELDS, form_values, read_form
 from palais.web.ui.rendering import render
@@ -16,56 +20,67 @@ router = APIRouter(prefix="/secretariat")
 
 Officer = Annotated[Any, Depends(require(SECRETARIAT))]
 
+QUEUE_LENGTH = 200
+
 
 @router.get("")
-def queue(request: Request, actor: Officer, state: str = "") -> Response:
-    registry = request.app.state.registry
-    items = registry.list(actor, state=state or None)
+def queue(request: Request, actor: Officer, state: State | None = None) -> Response:
+    items, total = request.app.state.registry.list(actor, state=state, offset=0, limit=QUEUE_LENGTH)
     return render(
         request,
         "secretariat/queue.html",
-        {"submissions": items, "state": state, "states": registry.workflow_states()},
+        {"submissions": items, "total": total, "state": state, "states": list(State)},
     )
 
 
 @router.get("/submissions/{submission_id}")
-def editor(request: Request, actor: Officer, submission_id: str) -> Response:
-    registry = request.app.state.registry
-    item = registry.get(actor, submission_id)
-    return _editor(request, actor, item, form_values(item.record), {})
+def editor(request: Request, actor: Officer, submission_id: int) -> Response:
+    item = request.app.state.registry.get(actor, submission_id)
+    return _editor(request, actor, item, form_values(to_record(item.document)), {})
 
 
 @router.post("/submissions/{submission_id}")
-async def save(request: Request, actor: Officer, submission_id: str) -> Response:
+async def save(request: Request, actor: Officer, submission_id: int) -> Response:
     """Save the edited record, or show the form again with a message next to each bad field."""
-    registry = request.app.state.registry
-    item = registry.get(actor, submission_id)
+    # The form's fields are read by name from FIELDS, hence an async handler; the
+    # registry's blocking calls still run in the thread pool like every other page's.
     form = await request.form()
-    edited = read_form(item.record, {name: str(form.get(name, "")) for name, _ in FIELDS})
+    submitted = {name: str(form.get(name, "")) for name, _ in FIELDS}
+    registry = request.app.state.registry
+    item = await run_in_threadpool(registry.get, actor, submission_id)
+    edited = read_form(to_record(item.document), submitted)
     if not edited.valid:
-        return _editor(request, actor, item, edited.values, edited.errors, status=422)
-    registry.update_record(actor, submission_id, edited.record)
+        return await run_in_threadpool(
+            _editor, request, actor, item, edited.values, edited.errors, 422
+        )
+    await run_in_threadpool(registry.update_record, actor, submission_id, edited.record)
     return RedirectResponse(f"/secretariat/submissions/{submission_id}?saved=1", status_code=303)
 
 
-@router.post("/submissions/{submission_id}/{action}")
-def act(
-    request: Request,
-    actor: Officer,
-    submission_id: str,
-    action: str,
-    reason: Annotated[str, Form()] = "",
+@router.post("/submissions/{submission_id}/register")
+def register(request: Request, actor: Officer, submission_id: int) -> Response:
+    """Register: the registry allocates the next symbol of the session."""
+    request.app.state.registry.register(actor, submission_id)
+    return _back(submission_id)
+
+
+@router.post("/submissions/{submission_id}/issue")
+def issue(request: Request, actor: Officer, submission_id: int) -> Response:
+    """Issue: compose the six language versions, store them, index them for search."""
+    index = getattr(request.app.state, "search_index", None)
+    issue_document(request.app.state.registry, actor, submission_id, index=index)
+    return _back(submission_id)
+
+
+@router.post("/submissions/{submission_id}/reject")
+def reject(
+    request: Request, actor: Officer, submission_id: int, reason: Annotated[str, Form()]
 ) -> Response:
-    """Register, issue or reject: one button, one registry use case."""
-    registry = request.app.state.registry
-    if action == "register":
-        registry.register(actor, submission_id)
-    elif action == "issue":
-        registry.issue(actor, submission_id)
-    elif action == "reject":
-        registry.reject(actor, submission_id, reason)
-    else:
-        return render(request, "error.html", {"status": 404, "detail": None}, status=404)
+    request.app.state.registry.reject(actor, submission_id, reason)
+    return _back(submission_id)
+
+
+def _back(submission_id: int) -> Response:
     return RedirectResponse(f"/secretariat/submissions/{submission_id}", status_code=303)
 
 
@@ -77,7 +92,6 @@ def _editor(
     errors: dict[str, str],
     status: int = 200,
 ) -> Response:
-    registry = request.app.state.registry
     return render(
         request,
         "secretariat/editor.html",
@@ -86,7 +100,7 @@ def _editor(
             "fields": FIELDS,
             "values": values,
             "errors": errors,
-            "audit": registry.audit(actor, item.id),
+            "audit": request.app.state.registry.audit(actor, item.id),
             "saved": request.query_params.get("saved") == "1",
         },
         status=status,

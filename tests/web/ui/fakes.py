@@ -1,19 +1,23 @@
-"""A registry stand-in holding a few users, for testing the pages' own behaviour.
+"""A registry and a search index standing in for the real ones, for the pages' own tests.
 
 The page tests check what the pages decide (language, direction, who may see
-what, how a form is read); the registry's rules are tested in tests/registry.
+what, how a form is read and shown); the registry's and the index's rules are
+tested with those packages.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from types import SimpleNamespace
 from typing import Any
 
 from fastapi import FastAPI
 
 from palais.errors import NotAuthenticated, NotFound
 from palais.languages import Language
+from palais.model import Document
+from palais.records import from_record, to_record
 from palais.web.cookies import CookieSigner
 from palais.web.ui import install_ui
 
@@ -30,14 +34,18 @@ class FakeRole(StrEnum):
 class FakeActor:
     username: str
     role: FakeRole
+    languages: tuple[Language, ...] = ()
 
 
 @dataclass
 class FakeSubmission:
-    id: str
+    id: int
     state: str
     record: dict[str, Any]
-    symbol: str | None = None
+
+    @property
+    def document(self) -> Document:
+        return from_record(self.record)
 
 
 @dataclass(frozen=True)
@@ -46,16 +54,8 @@ class FakeDocument:
     title: str
     text: str
     session: int = 47
-    agenda_items: tuple[int, ...] = (4,)
     sender: str = "AZE"
     doc_date: str = "2021-06-08"
-
-
-@dataclass(frozen=True)
-class FakeFacet:
-    value: Any
-    label: str
-    count: int
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,6 @@ class FakeHit:
     symbol: str
     title: str
     snippet: str
-    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,26 +72,19 @@ class FakeResults:
     facets: dict[str, list[tuple[str, int]]]
 
 
-@dataclass(frozen=True)
-class FakePassage:
-    submission_id: str
-    symbol: str
-    passage: str
-    original: str
-    source_language: Language
-    language: Language
+def _users() -> dict[str, FakeActor]:
+    return {
+        "aze": FakeActor("aze", FakeRole.MISSION),
+        "officer": FakeActor("officer", FakeRole.OFFICER),
+        "translator": FakeActor("translator", FakeRole.TRANSLATOR, (Language.AR, Language.ZH)),
+    }
 
 
 @dataclass
 class FakeRegistry:
-    users: dict[str, FakeActor] = field(
-        default_factory=lambda: {
-            "aze": FakeActor("aze", FakeRole.MISSION),
-            "officer": FakeActor("officer", FakeRole.OFFICER),
-            "translator": FakeActor("translator", FakeRole.TRANSLATOR),
-        }
-    )
-    submissions: dict[str, FakeSubmission] = field(default_factory=dict)
+    users: dict[str, FakeActor] = field(default_factory=_users)
+    submissions: dict[int, FakeSubmission] = field(default_factory=dict)
+    issued: list[FakeDocument] = field(default_factory=list)
 
     def actor(self, username: str) -> FakeActor:
         if username not in self.users:
@@ -104,58 +96,70 @@ class FakeRegistry:
             raise NotAuthenticated("wrong password")
         return self.actor(username)
 
-    issued: list[FakeDocument] = field(default_factory=list)
-    awaiting: list[FakePassage] = field(default_factory=list)
+    def parse_file(self, filename: str, data: bytes) -> Document:
+        """A record whose title is the upload's first line, as if parsed."""
+        title = data.decode().splitlines()[0].strip()
+        return from_record({"doc_type": "note_verbale", "title": title, "paragraphs": ["…"]})
 
-    def recent_documents(self, limit: int = 10) -> list[FakeDocument]:
+    def submit_file(self, actor: Any, filename: str, data: bytes) -> FakeSubmission:
+        number = len(self.submissions) + 1
+        record = to_record(self.parse_file(filename, data))
+        self.submissions[number] = FakeSubmission(number, "submitted", record)
+        return self.submissions[number]
+
+    def list(
+        self, actor: Any, state: str | None = None, offset: int = 0, limit: int = 50
+    ) -> tuple[list[FakeSubmission], int]:
+        found = [s for s in self.submissions.values() if state in (None, s.state)]
+        return found[offset : offset + limit], len(found)
+
+    def get(self, actor: Any, submission_id: int) -> FakeSubmission:
+        if submission_id not in self.submissions:
+            raise NotFound(f"no submission {submission_id}")
+        return self.submissions[submission_id]
+
+    def update_record(self, actor: Any, submission_id: int, record: dict[str, Any]) -> None:
+        self.submissions[submission_id].record = record
+
+    def audit(self, actor: Any, submission_id: int) -> list[Any]:
+        return []
+
+    def recently_issued(self, limit: int | None = None) -> list[FakeDocument]:
         return self.issued[:limit]
 
-    def public_facets(self) -> dict[str, list[FakeFacet]]:
-        return {
-            "sessions": [FakeFacet(d.session, str(d.session), 1) for d in self.issued],
-            "agenda_items": [FakeFacet(i, str(i), 1) for d in self.issued for i in d.agenda_items],
-            "states": [FakeFacet(d.sender, d.sender, 1) for d in self.issued],
-        }
-
-    def public_documents(self, **filters: Any) -> list[FakeDocument]:
-        return self.issued
-
-    def document(self, symbol: Any) -> FakeDocument:
+    def document(self, symbol: Any, actor: Any = None) -> FakeDocument:
         for doc in self.issued:
             if doc.symbol == str(symbol):
                 return doc
         raise NotFound(f"no issued document {symbol}")
 
+
+@dataclass
+class FakeIndex:
+    """Issued documents found by a word of their text, with session and State facets."""
+
+    registry: FakeRegistry
+
     def search(self, q: str, filters: dict[str, str], page: int = 1) -> FakeResults:
-        hits = [d for d in self.issued if q.lower() in d.text.lower()]
-        facets = {"session": [(str(d.session), 1) for d in hits]} if hits else {}
+        hits = [
+            d
+            for d in self.registry.issued
+            if q.lower() in d.text.lower()
+            and all(str(getattr(d, name, "")) == value for name, value in filters.items())
+        ]
+        facets = {
+            "session": [(str(d.session), 1) for d in hits],
+            "sender": [(d.sender, 1) for d in hits],
+        }
         found = [FakeHit(d.symbol, d.title, d.text[:80]) for d in hits]
-        return FakeResults(len(hits), found, facets)
-
-    def list(self, actor: Any, state: str | None = None) -> list[FakeSubmission]:
-        return [s for s in self.submissions.values() if state in (None, s.state)]
-
-    def get(self, actor: Any, submission_id: str) -> FakeSubmission:
-        if submission_id not in self.submissions:
-            raise NotFound(f"no submission {submission_id}")
-        return self.submissions[submission_id]
-
-    def update_record(self, actor: Any, submission_id: str, record: dict[str, Any]) -> None:
-        self.submissions[submission_id].record = record
-
-    def audit(self, actor: Any, submission_id: str) -> list[Any]:
-        return []
-
-    def workflow_states(self) -> list[str]:
-        return ["submitted", "registered", "issued"]
-
-    def translation_queue(self, actor: Any) -> list[FakePassage]:
-        return self.awaiting
+        return FakeResults(len(hits), found, facets if hits else {})
 
 
 def make_app(registry: FakeRegistry | None = None) -> FastAPI:
     app = FastAPI()
     app.state.registry = registry or FakeRegistry()
+    app.state.search_index = FakeIndex(app.state.registry)
+    app.state.settings = SimpleNamespace(max_upload_bytes=1_000_000)
     app.state.cookie_signer = CookieSigner(SECRET)
     install_ui(app)
     return app

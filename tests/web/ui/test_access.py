@@ -85,3 +85,9 @@ def test_page_errors_are_html_in_the_readers_language(client: TestClient) -> Non
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
     assert "Page introuvable" in response.text
+
+
+def test_a_malformed_page_address_is_an_html_page(client: TestClient) -> None:
+    response = client.get("/browse/sessions/forty-seven")
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")

@@ -29,7 +29,7 @@ RECORD: dict[str, Any] = {
     "annexes": [],
     "reproduced_as_received": True,
     "job_number": None,
-    "translations": {},
+    "translations": {"annex_subject": {"fr": "une nouvelle provocation"}},
     "warnings": [],
 }
 
@@ -72,27 +72,27 @@ def _officer_client(registry: FakeRegistry) -> TestClient:
 
 
 def test_editor_is_pre_filled_from_the_parsed_record() -> None:
-    registry = FakeRegistry(submissions={"s1": FakeSubmission("s1", "submitted", dict(RECORD))})
-    html = _officer_client(registry).get("/secretariat/submissions/s1").text
+    registry = FakeRegistry(submissions={1: FakeSubmission(1, "submitted", dict(RECORD))})
+    html = _officer_client(registry).get("/secretariat/submissions/1").text
     assert 'id="f-sender_state" name="sender_state" dir="auto" value="AZE"' in html
     assert 'for="f-doc_date"' in html
 
 
 def test_editor_shows_the_message_next_to_the_field_and_keeps_the_record() -> None:
-    registry = FakeRegistry(submissions={"s1": FakeSubmission("s1", "submitted", dict(RECORD))})
+    registry = FakeRegistry(submissions={1: FakeSubmission(1, "submitted", dict(RECORD))})
     values = form_values(RECORD) | {"doc_date": "2021-13-08"}
-    response = _officer_client(registry).post("/secretariat/submissions/s1", data=values)
+    response = _officer_client(registry).post("/secretariat/submissions/1", data=values)
     assert response.status_code == 422
     assert 'aria-describedby="e-doc_date"' in response.text
     assert 'id="e-doc_date"' in response.text
-    assert registry.submissions["s1"].record["doc_date"] == "2021-06-08"
+    assert registry.submissions[1].record["doc_date"] == "2021-06-08"
 
 
 def test_editor_saves_a_valid_record() -> None:
-    registry = FakeRegistry(submissions={"s1": FakeSubmission("s1", "submitted", dict(RECORD))})
+    registry = FakeRegistry(submissions={1: FakeSubmission(1, "submitted", dict(RECORD))})
     values = form_values(RECORD) | {"title": "Note verbale datée du 8 juin 2021"}
     response = _officer_client(registry).post(
-        "/secretariat/submissions/s1", data=values, follow_redirects=False
+        "/secretariat/submissions/1", data=values, follow_redirects=False
     )
     assert response.status_code == 303
-    assert registry.submissions["s1"].record["title"] == "Note verbale datée du 8 juin 2021"
+    assert registry.submissions[1].record["title"] == "Note verbale datée du 8 juin 2021"

@@ -1,0 +1,155 @@
+"""What the public and each role find on their pages (over the registry stand-in)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from palais.languages import Language
+from palais.web.cookies import SESSION_COOKIE
+from tests.web.ui.fakes import (
+    FakeDocument,
+    FakeRegistry,
+    FakeSubmission,
+    make_app,
+    session_cookie,
+)
+from tests.web.ui.test_record_form import RECORD
+
+SYMBOL = "A/HRC/47/G/3"
+
+
+@pytest.fixture
+def registry() -> FakeRegistry:
+    return FakeRegistry(
+        submissions={
+            1: FakeSubmission(1, "submitted", dict(RECORD)),
+            2: FakeSubmission(2, "issued", dict(RECORD) | {"symbol": SYMBOL}),
+        },
+        issued=[FakeDocument(SYMBOL, "Note verbale", "… dans la région de Kalbajar …")],
+    )
+
+
+def client_for(registry: FakeRegistry, user: str | None = None) -> TestClient:
+    client = TestClient(make_app(registry))
+    if user:
+        client.cookies.set(SESSION_COOKIE, session_cookie(user))
+    return client
+
+
+def test_document_page_offers_every_language_and_format(registry: FakeRegistry) -> None:
+    html = client_for(registry).get(f"/documents/{SYMBOL}/fr").text
+    for lang in Language:
+        assert f'href="/documents/{SYMBOL}/{lang.value}"' in html
+    for ext in ("pdf", "html", "xml", "txt"):
+        assert f'href="/api/documents/{SYMBOL}/fr.{ext}"' in html
+    assert f'href="/documents/{SYMBOL}/fr" lang="fr" hreflang="fr" aria-current="page"' in html
+
+
+def test_document_page_of_an_unknown_symbol_is_a_404_page(registry: FakeRegistry) -> None:
+    response = client_for(registry).get("/documents/A/HRC/47/G/99")
+    assert response.status_code == 404
+    assert "<h1>Page not found</h1>" in response.text
+
+
+def test_a_malformed_symbol_is_explained(registry: FakeRegistry) -> None:
+    response = client_for(registry).get("/documents/A/HRC/47")
+    assert response.status_code == 422
+    assert "needs a session and a number" in response.text
+
+
+def test_search_lists_hits_with_links_and_a_count(registry: FakeRegistry) -> None:
+    html = client_for(registry).get("/search", params={"q": "kalbajar"}).text
+    assert "1 document found" in html
+    assert f'href="/documents/{SYMBOL}"' in html
+
+
+def test_search_counts_in_the_readers_language(registry: FakeRegistry) -> None:
+    html = client_for(registry).get(
+        "/search", params={"q": "kalbajar"}, headers={"Accept-Language": "ru"}
+    ).text
+    assert "Найден 1 документ" in html
+
+
+def test_empty_search_shows_only_the_form(registry: FakeRegistry) -> None:
+    html = client_for(registry).get("/search").text
+    assert 'role="search"' in html and "found" not in html
+
+
+def test_mission_sees_its_submissions_with_their_states(registry: FakeRegistry) -> None:
+    html = client_for(registry, "aze").get("/mission").text
+    assert 'href="/mission/submissions/1"' in html and 'href="/mission/submissions/2"' in html
+    assert 'class="state state-submitted"' in html and 'class="state state-issued"' in html
+
+
+def test_queue_filters_by_state(registry: FakeRegistry) -> None:
+    html = client_for(registry, "officer").get("/secretariat", params={"state": "issued"}).text
+    assert 'href="/secretariat/submissions/2"' in html
+    assert 'href="/secretariat/submissions/1"' not in html
+
+
+def test_translator_sees_the_original_beside_the_translation_field(
+    registry: FakeRegistry,
+) -> None:
+    html = client_for(registry, "translator").get("/translator").text
+    assert '<p lang="fr" dir="ltr">une nouvelle provocation</p>' in html
+    assert 'action="/translator/2/annex_subject/ar"' in html
+    assert 'lang="ar" dir="rtl" required' in html
+    assert 'action="/translator/2/annex_subject/zh"' in html
+    assert 'action="/translator/2/annex_subject/es"' not in html
+
+
+def test_mission_upload_is_shown_before_anything_is_stored(registry: FakeRegistry) -> None:
+    client = client_for(registry, "aze")
+    upload = {"file": ("note.txt", b"Note verbale du 8 juin\nTexte", "text/plain")}
+    preview = client.post("/mission/submit", files=upload)
+    assert preview.status_code == 200
+    assert "Note verbale du 8 juin" in preview.text
+    assert len(registry.submissions) == 2
+    payload = preview.text.split('name="payload" value="')[1].split('"')[0]
+    confirmed = client.post(
+        "/mission/confirm", data={"filename": "note.txt", "payload": payload},
+        follow_redirects=False,
+    )
+    assert confirmed.headers["location"] == "/mission/submissions/3"
+    assert registry.submissions[3].record["title"] == "Note verbale du 8 juin"
+
+
+def test_a_damaged_confirmation_is_refused(registry: FakeRegistry) -> None:
+    response = client_for(registry, "aze").post(
+        "/mission/confirm", data={"filename": "note.txt", "payload": "not base64!"}
+    )
+    assert response.status_code == 422
+    assert "upload it again" in response.text
+    assert len(registry.submissions) == 2
+
+
+def test_an_upload_that_is_not_what_it_claims_is_refused(registry: FakeRegistry) -> None:
+    upload = {"file": ("note.pdf", b"plain text", "application/pdf")}
+    response = client_for(registry, "aze").post("/mission/submit", files=upload)
+    assert response.status_code == 422
+    assert len(registry.submissions) == 2
+
+
+def test_home_lists_the_issued_documents(registry: FakeRegistry) -> None:
+    html = client_for(registry).get("/").text
+    assert f'href="/documents/{SYMBOL}"' in html
+
+
+def test_browse_counts_documents_per_session_and_state(registry: FakeRegistry) -> None:
+    html = client_for(registry).get("/browse").text
+    assert 'href="/browse/sessions/47"' in html and 'href="/browse/states/AZE"' in html
+
+
+def test_browse_by_state_lists_its_documents(registry: FakeRegistry) -> None:
+    client = client_for(registry)
+    assert f'href="/documents/{SYMBOL}"' in client.get("/browse/states/aze").text
+    assert f'href="/documents/{SYMBOL}"' not in client.get("/browse/states/ARM").text
+    assert client.get("/browse/states/Azerbaijan").status_code == 422
+
+
+def test_a_server_without_a_search_index_says_so(registry: FakeRegistry) -> None:
+    app = make_app(registry)
+    del app.state.search_index
+    html = TestClient(app).get("/search", params={"q": "kalbajar"}).text
+    assert "Search is not available on this server." in html
