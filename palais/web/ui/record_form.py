@@ -37,6 +37,9 @@ FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
+_NAMES = frozenset(name for name, _ in FIELDS)
+
+
 @dataclass
 class RecordForm:
     """The form's text values, the record they make, and the errors per field."""
@@ -84,9 +87,14 @@ def read_form(base: Mapping[str, Any], submitted: Mapping[str, str]) -> RecordFo
         try:
             from_record(record)
         except InvalidRecord as exc:
-            name = exc.detail.partition(":")[0].split(".")[0].split("[")[0]
-            errors[name if name in values else "record"] = exc.detail
+            errors[field_of(exc)] = exc.detail
     return RecordForm(values, record, errors)
+
+
+def field_of(error: InvalidRecord) -> str:
+    """The form field an InvalidRecord names ("doc_date: …"), or "record" for the whole."""
+    name = error.detail.partition(":")[0].split(".")[0].split("[")[0]
+    return name if name in _NAMES else "record"
 
 
 def _text(value: str) -> str | None:

@@ -11,9 +11,10 @@ from starlette.responses import RedirectResponse, Response
 
 from palais.publish.issuing import issue_document
 from palais.registry import State
+from palais.errors import CompositionError, Conflict, InvalidRecord, PalaisError
 from palais.records import to_record
 from palais.web.ui.access import SECRETARIAT, require
-from palais.web.ui.record_form import FIELDS, form_values, read_form
+from palais.web.ui.record_form import FIELDS, field_of, form_values, read_form
 from palais.web.ui.rendering import render
 
 router = APIRouter(prefix="/secretariat")
@@ -53,14 +54,23 @@ async def save(request: Request, actor: Officer, submission_id: int) -> Response
         return await run_in_threadpool(
             _editor, request, actor, item, edited.values, edited.errors, 422
         )
-    await run_in_threadpool(registry.update_record, actor, submission_id, edited.record)
+    try:
+        await run_in_threadpool(registry.update_record, actor, submission_id, edited.record)
+    except InvalidRecord as exc:
+        # The registry checks more than the form can (e.g. that the session exists).
+        errors = {field_of(exc): exc.detail}
+        return await run_in_threadpool(_editor, request, actor, item, edited.values, errors, 422)
     return RedirectResponse(f"/secretariat/submissions/{submission_id}?saved=1", status_code=303)
 
 
 @router.post("/submissions/{submission_id}/register")
 def register(request: Request, actor: Officer, submission_id: int) -> Response:
     """Register: the registry allocates the next symbol of the session."""
-    request.app.state.registry.register(actor, submission_id)
+    registry = request.app.state.registry
+    try:
+        registry.register(actor, submission_id)
+    except Conflict as exc:
+        return _refused(request, actor, submission_id, exc)
     return _back(submission_id)
 
 
@@ -68,7 +78,10 @@ def register(request: Request, actor: Officer, submission_id: int) -> Response:
 def issue(request: Request, actor: Officer, submission_id: int) -> Response:
     """Issue: compose the six language versions, store them, index them for search."""
     index = getattr(request.app.state, "search_index", None)
-    issue_document(request.app.state.registry, actor, submission_id, index=index)
+    try:
+        issue_document(request.app.state.registry, actor, submission_id, index=index)
+    except (Conflict, CompositionError) as exc:
+        return _refused(request, actor, submission_id, exc)
     return _back(submission_id)
 
 
@@ -78,6 +91,13 @@ def reject(
 ) -> Response:
     request.app.state.registry.reject(actor, submission_id, reason)
     return _back(submission_id)
+
+
+def _refused(request: Request, actor: Any, submission_id: int, exc: PalaisError) -> Response:
+    """The editor again, saying why the workflow refused (e.g. translations still missing)."""
+    item = request.app.state.registry.get(actor, submission_id)
+    values = form_values(to_record(item.document))
+    return _editor(request, actor, item, values, {"record": exc.detail}, exc.http_status)
 
 
 def _back(submission_id: int) -> Response:

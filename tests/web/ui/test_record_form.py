@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
+from palais.errors import InvalidRecord, MissingTranslation
 from palais.web.cookies import SESSION_COOKIE
 from palais.web.ui.record_form import form_values, read_form
 from tests.web.ui.fakes import FakeRegistry, FakeSubmission, make_app, session_cookie
@@ -96,3 +98,28 @@ def test_editor_saves_a_valid_record() -> None:
     )
     assert response.status_code == 303
     assert registry.submissions[1].record["title"] == "Note verbale datée du 8 juin 2021"
+
+
+def test_a_refusal_by_the_registry_is_shown_next_to_its_field() -> None:
+    class Refusing(FakeRegistry):
+        def update_record(self, actor: Any, submission_id: int, record: dict[str, Any]) -> None:
+            raise InvalidRecord("session: session 470 is not in the calendar")
+
+    registry = Refusing(submissions={1: FakeSubmission(1, "submitted", dict(RECORD))})
+    values = form_values(RECORD) | {"session": "470"}
+    response = _officer_client(registry).post("/secretariat/submissions/1", data=values)
+    assert response.status_code == 422
+    assert 'id="e-session"' in response.text and "not in the calendar" in response.text
+
+
+def test_issuing_with_translations_missing_says_which(monkeypatch: pytest.MonkeyPatch) -> None:
+    from palais.web.ui import secretariat
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise MissingTranslation({"ru": ["annex_subject"]})
+
+    monkeypatch.setattr(secretariat, "issue_document", refuse)
+    registry = FakeRegistry(submissions={1: FakeSubmission(1, "registered", dict(RECORD))})
+    response = _officer_client(registry).post("/secretariat/submissions/1/issue")
+    assert response.status_code == 422
+    assert "translation missing for ru: annex_subject" in response.text
