@@ -1,0 +1,63 @@
+"""``palais parse FILE``: the parser from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from palais.cli.app import app, console, reports_errors
+from palais.errors import ParseError
+
+
+def _read(path: Path) -> tuple[str, tuple[str, ...] | None]:
+    """Text and pages of ``path``: through palais.intake when it exists, else UTF-8 text."""
+    try:
+        from palais.intake import read_path  # type: ignore[attr-defined]
+    except ImportError:
+        try:
+            return path.read_text(encoding="utf-8"), None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ParseError(f"cannot read {path}: {exc}") from exc
+    src = read_path(path)
+    return src.text, tuple(src.pages) or None
+
+
+@app.command("parse")
+@reports_errors
+def parse_command(
+    file: Annotated[Path, typer.Argument(help="Document to parse (txt; pdf/docx through intake).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON record.")] = False,
+    emit: Annotated[
+        str | None, typer.Option("--emit", help="'tree': print the intermediate tree.")
+    ] = None,
+) -> None:
+    """Recognise the structure and fields of a UN document."""
+    from palais.parse import parse_tree, render
+    from palais.records import to_record
+
+    text, pages = _read(file)
+    parsed = parse_tree(text, pages=pages, source_name=str(file))
+    if emit == "tree":
+        typer.echo(render(parsed.tree))
+        return
+    if emit is not None:
+        raise ParseError(f"unknown --emit value {emit!r}: expected 'tree'")
+    record = to_record(parsed.document)
+    if as_json:
+        typer.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    table = Table(title=str(file), show_header=False)
+    for key in ("symbol", "body", "session", "session_dates", "agenda_items", "doc_type",
+                "doc_date", "sender_state", "addressee", "language", "original_language",
+                "reproduced_as_received", "title"):
+        table.add_row(key, str(record[key]))
+    table.add_row("paragraphs", str(len(record["paragraphs"])))
+    table.add_row("annexes", ", ".join(str(a["language"]) for a in record["annexes"]) or "-")
+    for warning in record["warnings"]:
+        table.add_row("warning", warning)
+    console.print(table)

@@ -1,0 +1,300 @@
+"""Stage 5: fields of the record, read from the tree and the cover text.
+
+Reads the :class:`~palais.parse.structure.Tree` and the folded text of the
+document's beginning (``head``: real texts arrive flattened or wrapped in web
+navigation, so fields are also sought in running text); writes the keyword
+arguments of :class:`palais.model.Document`. Every finder returns None when the
+text does not show the value: unknown values are null, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from palais.errors import InvalidSymbol
+from palais.languages import Language
+from palais.model import Body, DocType
+from palais.parse.lexicon import LANGUAGE_NAMES, MONTHS, chinese_number, fold, ordinal_value
+from palais.parse.patterns import AGENDA, DATE, DATE_RANGE, SESSION
+from palais.parse.states import find_state
+from palais.symbols import Symbol
+
+HEAD = 6000
+"""Characters of the document in which cover fields are sought."""
+
+_SYMBOL = re.compile(
+    r"(?<![\w/])((?:A|S|E|CCPR|CERD|CAT|CRC|CEDAW|CMW|CRPD|CED|DP|TD|UNEP)"
+    r"(?:\.\d{1,2})?(?:/[A-Z0-9][A-Za-z0-9.\-]{0,24}){1,7})"
+)
+_BODY_BY_SYMBOL = (
+    ("A/HRC/", Body.HRC), ("E/CN.4/", Body.CHR), ("E/C.12/", Body.CESCR),
+    ("CCPR/", Body.CCPR), ("CERD/", Body.CERD), ("CAT/", Body.CAT), ("CRC/", Body.CRC),
+    ("CEDAW/", Body.CEDAW), ("CMW/", Body.CMW), ("CRPD/", Body.CRPD), ("CED/", Body.CED),
+    ("A/", Body.GA), ("S/", Body.SC), ("E/", Body.ECOSOC),
+)
+_BODY_NAMES = (
+    (Body.HRC, r"Human Rights Council|Conseil des droits de l['’]homme|Совет по правам человека|"
+     r"Consejo de Derechos Humanos|مجلس حقوق الإنسان|人权理事会"),
+    (Body.CHR, r"Commission on Human Rights|Commission des droits de l['’]homme|"
+     r"Комиссия по правам человека|Comisión de Derechos Humanos|لجنة حقوق الإنسان|人权委员会"),
+    (Body.CCPR, r"Human Rights Committee|Comité des droits de l['’]homme|Комитет по правам человека|"
+     r"Comité de Derechos Humanos|اللجنة المعنية بحقوق الإنسان|人权事务委员会"),
+    (Body.CERD, r"Elimination of Racial Discrimination|élimination de la discrimination raciale|"
+     r"ликвидации расовой дискриминации|Eliminación de la Discriminación Racial|"
+     r"القضاء على التمييز العنصري|消除种族歧视委员会"),
+    (Body.CRC, r"Committee on the Rights of the Child|Comité des droits de l['’]enfant|"
+     r"Комитет по правам ребенка|Comité de los Derechos del Niño|لجنة حقوق الطفل|儿童权利委员会"),
+    (Body.CAT, r"Committee against Torture|Comité contre la torture|Комитет против пыток|"
+     r"Comité contra la Tortura|لجنة مناهضة التعذيب|禁止酷刑委员会"),
+    (Body.SC, r"Security Council|Conseil de sécurité|Совет Безопасности|Consejo de Seguridad|"
+     r"مجلس الأمن|安全理事会"),
+    (Body.GA, r"General Assembly|Assemblée générale|Генеральная Ассамблея|Генеральной Ассамблеи|"
+     r"Asamblea General|الجمعية العامة|大会"),
+)
+_BODY_RES = tuple((b, re.compile(p, re.IGNORECASE)) for b, p in _BODY_NAMES)
+
+_TYPES = (
+    (DocType.NOTE_VERBALE, r"note verbale|nota verbal|вербальн\w* нот|مذكرة شفوية|普通照会"),
+    (DocType.LETTER, r"letters? dated|lettres? (?:identiques )?datées?|cartas? (?:idénticas )?de "
+     r"fecha|письм[оа]\b|رسال\w* مؤرخ|رسالتان|信$|的信"),
+    (DocType.SUMMARY_RECORD, r"summary record|compte rendu analytique|кратк\w+ отч[её]т|"
+     r"acta resumida|محضر موجز|简要记录"),
+    (DocType.WRITTEN_STATEMENT, r"written statement|exposé écrit|письменное заявление|"
+     r"exposición (?:presentada|escrita)|بيان خطي|书面陈述"),
+    (DocType.DRAFT_RESOLUTION, r"draft resolution|projet de résolution|проект резолюции|"
+     r"proyecto de resolución|مشروع قرار|决议草案"),
+    (DocType.REPORT, r"\breport (?:of|on|to|by)\b|\brapport (?:du|de|sur)\b|\bдоклад\b|"
+     r"\binforme (?:del?|sobre)\b|تقرير|报告"),
+)
+_TYPE_RES = tuple((t, re.compile(p, re.IGNORECASE | re.MULTILINE)) for t, p in _TYPES)
+
+_ADDRESSEES = (
+    ("PHRC", r"President of the Human Rights Council|Président du Conseil des droits de l['’]homme|"
+     r"Председател\w+ Совета по правам человека|Presidente del Consejo de Derechos Humanos|"
+     r"رئيس مجلس حقوق الإنسان|人权理事会主席"),
+    ("PGA", r"President of the General Assembly|Président de l['’]Assemblée générale|"
+     r"Председател\w+ Генеральной Ассамблеи|Presidente de la Asamblea General|"
+     r"رئيس الجمعية العامة|大会主席"),
+    ("PSC", r"President of the Security Council|Président du Conseil de sécurité|"
+     r"Председател\w+ Совета Безопасности|Presidente del Consejo de Seguridad|رئيس مجلس الأمن|"
+     r"安全理事会主席"),
+    ("CCHR", r"Chair(?:person|man)? of the Commission on Human Rights|"
+     r"Président de la Commission des droits de l['’]homme"),
+    ("OHCHR", r"Office of the (?:United Nations )?High Commissioner|Haut-Commissariat|"
+     r"Управлени\w+ Верховного комиссара|Oficina del Alto Comisionado|المفوضية السامية|人权高专办"),
+    ("SG", r"Secretary-General|Secrétaire général|Генерального секретаря|Secretario General|"
+     r"الأمين العام|秘书长"),
+)
+_ADDRESSEE_RES = tuple((c, re.compile(p, re.IGNORECASE)) for c, p in _ADDRESSEES)
+_ADDRESSED = re.compile(
+    r"addressed to|adressées? (?:au|à)|в адрес|на имя|dirigidas? (?:al?|a la)|موجهة إلى|致",
+    re.IGNORECASE,
+)
+_SENDER = re.compile(
+    r"(?:Permanent (?:Mission|Representative|Observer Mission|Observer)|Chargé d['’]affaires a\.i\."
+    r"|Embassy|Delegation|Mission|Representative) of (?:the )?(?P<en>[^,;()]{3,70}?)"
+    r"(?= to | addressed|,| in | at )"
+    r"|(?:Mission permanente|Représentante? permanente?|Mission d['’]observation permanente|"
+    r"Délégation|Ambassade|Chargée? d['’]affaires) (?:de |d['’]|du )(?P<fr>[^,;()]{3,70}?)"
+    r"(?= auprès|,| adressée| à )"
+    r"|(?:Постоянного представительства|Постоянного представителя|Постоянное представительство|"
+    r"Временного поверенного в делах|Посольства|Делегации) (?P<ru>[^,;()]{3,70}?)"
+    r"(?= при| от |,| в адрес| на имя)"
+    r"|(?:Misión Permanente|Representante Permanente|Representación Permanente|"
+    r"Encargad[oa] de Negocios a\.i\.|Embajada|Delegación) de (?P<es>[^,;()]{3,70}?)"
+    r"(?= ante|,| dirigid| en )"
+    r"|(?:البعثة الدائمة|الممثل الدائم|الممثلة الدائمة|القائم بالأعمال بالنيابة)\s+(?:ل|لـ)?"
+    r"(?P<ar>[^،,()]{3,50}?)(?=\s+لدى|\s+إلى)"
+    r"|(?P<zh>[\u4e00-\u9fff]{2,12}?)常驻",
+)
+_ORIGINAL = re.compile(r"(?:Original|Подлинный текст|الأصل|原文)\s*[:：]\s*(?:[^\n:]{0,32}?\s)??"
+                       r"(?P<name>[^\W\d_]+)", re.IGNORECASE)
+_REPRODUCED = re.compile(
+    r"reproduced as received|reproduit(?:e|es)? tel(?:le)?s? qu|reproduite telle|"
+    r"в том виде, в каком|se reproduce(?:n)? (?:tal|en la forma)|مستنسخ|بالشكل الذي|按收到的原文",
+    re.IGNORECASE,
+)
+_DISTR = re.compile(r"Distr\.?\s*[:.]?\s*(?:GENERAL|General|générale|GÉNÉRALE|LIMITED|Limited|"
+                    r"RESTRICTED|limitée|limitada|general|GENERAL)")
+_JOB = re.compile(r"\bGE\.\d{2}-\d{5}\b|\b\d{2}-\d{5}\s*\([EFSRACX]\)")
+
+
+def find_dates(text: str) -> list[tuple[int, date]]:
+    out = []
+    for m in DATE.finditer(text):
+        found = _date_of(m)
+        if found:
+            out.append((m.start(), found))
+    return out
+
+
+def _date_of(m: re.Match[str]) -> date | None:
+    try:
+        if m["y3"]:
+            return date(int(m["y3"]), int(m["m3"]), int(m["d3"]))
+        if m["m2"]:
+            return date(int(m["y2"]), MONTHS[m["m2"].lower()], int(m["d2"]))
+        return date(int(m["y"]), MONTHS[m["m"].lower()], int(m["d"]))
+    except (ValueError, KeyError):
+        return None
+
+
+def session_dates(text: str) -> tuple[date, date] | None:
+    m = DATE_RANGE.search(text)
+    if not m:
+        return None
+    try:
+        end_month = MONTHS[m["m2"].lower()]
+        end = date(int(m["y2"]), end_month, int(m["d2"]))
+        start_month = MONTHS[m["m1"].lower()] if m["m1"] else end_month
+        start = date(int(m["y1"] or m["y2"]), start_month, int(m["d1"]))
+    except (ValueError, KeyError):
+        return None
+    return (start, end) if start <= end else None
+
+
+def session_number(text: str) -> tuple[int, int] | None:
+    """(number, position) of the first session phrase."""
+    for m in SESSION.finditer(text):
+        if m["num"]:
+            return int(m["num"]), m.start()
+        if m["zh"]:
+            value = chinese_number(m["zh"])
+        elif m["ar"]:
+            value = ordinal_value(m["ar"])
+        else:
+            words = m["words"].split()
+            value = None
+            for k in range(len(words)):
+                value = ordinal_value(" ".join(words[k:]))
+                if value:
+                    break
+            if value is None and m.group(0).lower().startswith(("special", "extra")):
+                continue
+        if value:
+            return value, m.start()
+    return None
+
+
+def agenda_items(text: str) -> tuple[int, ...]:
+    for line in text.split("\n"):
+        for m in AGENDA.finditer(line.strip()):
+            numbers = next(g for g in m.groups() if g is not None)
+            # Sub-items are dropped: "112 (e)" is item 112.
+            cleaned = re.sub(r"\([a-zа-я]\)", " ", numbers)
+            items = tuple(dict.fromkeys(int(n) for n in re.findall(r"\d{1,3}", cleaned)))
+            if items:
+                return items
+    return ()
+
+
+def symbol(text: str) -> Symbol | None:
+    """The document's own symbol: near "Distr.", on a line of its own, or repeated."""
+    text = re.sub(r"\bA /(?=\d)", "A/", text)
+    dates = {start for start, _ in find_dates(text)}
+    distr = [m.start() for m in _DISTR.finditer(text)]
+    best: tuple[int, int, Symbol] | None = None
+    counts: dict[str, int] = {}
+    candidates = []
+    for m in _SYMBOL.finditer(text):
+        raw = m[1].rstrip(".-")
+        for d in sorted(dates):
+            if m.start() < d < m.start() + len(raw):
+                raw = raw[: d - m.start()]
+                break
+        before = text[max(0, m.start() - 12) : m.start()]
+        if "(" in before[-2:] or re.search(r"(?:document|cote|Doc\.|see|resolution)\s*$", before):
+            continue
+        try:
+            sym = Symbol.parse(raw)
+        except InvalidSymbol:
+            continue
+        counts[str(sym)] = counts.get(str(sym), 0) + 1
+        candidates.append((m.start(), sym))
+    for pos, sym in candidates:
+        line_start = text.rfind("\n", 0, pos) + 1
+        score = 0
+        if any(abs(pos - d) < 90 for d in distr):
+            score += 3
+        if not text[line_start:pos].strip():
+            score += 2
+        if counts[str(sym)] > 1:
+            score += 1
+        if score and (best is None or score > best[0]):
+            best = (score, -pos, sym)
+    return best[2] if best else None
+
+
+def body_of(sym: Symbol | None, text: str, session_at: int | None) -> Body | None:
+    if sym is not None:
+        for prefix, body in _BODY_BY_SYMBOL:
+            if str(sym).startswith(prefix):
+                return body
+    if session_at is not None:
+        window = text[max(0, session_at - 90) : session_at]
+        hits = [(m.end(), b) for b, rx in _BODY_RES for m in rx.finditer(window)]
+        if hits:
+            return max(hits)[1]
+    m = re.search(r"(?:document|documento|документа|وثيقة)\s+(?:of|de|du|del|de la)\s+(?:the\s+|la\s+|l['’])?"
+                  r"(General Assembly|Security Council|Human Rights Council|Assemblée générale|"
+                  r"Conseil de sécurité|Asamblea General|Consejo de Seguridad)", text, re.IGNORECASE)
+    if m:
+        return next(b for b, rx in _BODY_RES if rx.search(m[1]))
+    hits = [(m.start(), b) for b, rx in _BODY_RES for m in [rx.search(text[:1500])] if m]
+    return min(hits)[1] if hits else None
+
+
+def doc_type(sym: Symbol | None, text: str) -> tuple[DocType, int]:
+    if sym is not None:
+        s = str(sym)
+        if "/RES/" in s:
+            return DocType.RESOLUTION, 0
+        if "/DEC/" in s or re.search(r"/D/\d", s):
+            return DocType.DECISION, 0
+        if "/SR." in s:
+            return DocType.SUMMARY_RECORD, 0
+        if "/NGO/" in s:
+            return DocType.WRITTEN_STATEMENT, 0
+    hits = [(m.start(), t) for t, rx in _TYPE_RES for m in [rx.search(text[:3000])] if m]
+    if not hits:
+        return DocType.OTHER, -1
+    pos, found = min(hits)
+    if found is DocType.REPORT and sym is not None and "/L." in str(sym):
+        return DocType.DRAFT_RESOLUTION, pos
+    return found, pos
+
+
+def addressee(title: str) -> str | None:
+    m = _ADDRESSED.search(title)
+    scope = title[m.end():] if m else title
+    hits = [(h.start(), code) for code, rx in _ADDRESSEE_RES for h in [rx.search(scope)] if h]
+    return min(hits)[1] if hits else None
+
+
+def senders(title: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for m in _SENDER.finditer(title):
+        phrase = next(g for g in m.groups() if g)
+        iso3 = find_state(phrase)
+        if iso3 and iso3 not in found:
+            found.append(iso3)
+    return tuple(found)
+
+
+def original_language(text: str) -> Language | None:
+    m = _ORIGINAL.search(text)
+    return LANGUAGE_NAMES.get(fold(m["name"])) if m else None
+
+
+def reproduced(text: str) -> bool:
+    return bool(_REPRODUCED.search(text))
+
+
+def has_distr(text: str) -> bool:
+    return bool(_DISTR.search(text))
+
+
+def job_number(text: str) -> str | None:
+    m = _JOB.search(text)
+    return m.group(0) if m else None

@@ -1,0 +1,133 @@
+"""Stages 1 and 2: printed lines, then paragraphs.
+
+``normalise_lines`` reads raw text (pages separated by form feeds) and writes
+:class:`Line` values: white space folded, indentation and page kept, blank lines
+counted as ``gap_before``. Very long lines are cut so later regular expressions
+stay linear in the input.
+
+``join_paragraphs`` reads lines and writes paragraph strings. Text extracted
+from UN PDFs often puts a blank line after every printed line (both seeds do),
+so a blank line alone cannot mark a paragraph end; a paragraph ends when
+
+* the line ends a sentence (``.``, ``:``, ``;``, ``?``, ``!``, closing quote)
+  and the next one starts with a capital, digit or bullet;
+* the next line is indented more than the part's left margin (pdftotext keeps
+  the first-line indent of UN headings and paragraphs);
+* the next line opens a communication ("The Permanent Mission …") – titles of
+  notes carry no full stop, so this is how a title is told from the body;
+* a short line without final punctuation is followed by a full-width line
+  starting with a capital (the end of a heading set ragged-right);
+* in text that is *not* double spaced, a blank line.
+
+A hyphen ending a line before a lower-case letter is a word broken at the line
+end and is removed ("counter-" + "measures" -> "countermeasures").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+MAX_LINE = 4000
+"""Longer printed lines are cut: no UN printed line is this long, so only
+pathological input is affected, and every later stage stays bounded."""
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_SENTENCE_END = re.compile(r"[.:;?!。؟»”\")\]]\s*$")
+_STARTS_NEW = re.compile(r"^[\"“«(\[•\-–*0-9A-ZÀ-ÖØ-ÞА-ЯЁ\u0600-\u06ff\u4e00-\u9fff]")
+_STARTS_UPPER = re.compile(r"^[\"“«(A-ZÀ-ÖØ-ÞА-ЯЁ\u0600-\u06ff\u4e00-\u9fff]")
+_LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-$")
+_STARTS_LOWER = re.compile(r"^[a-zà-öø-ÿа-яё]")
+
+# First words of the body of a note verbale or letter, six languages (UN formulae:
+# "The Permanent Mission … presents its compliments", "I have the honour").
+OPENINGS = re.compile(
+    r"^(?:The (?:Permanent |Observer )?(?:Mission|Delegation|Embassy|Representative)|"
+    r"I have the honour|On instructions|I write|I would like|I wish|"
+    r"La (?:Mission|Délégation|Representación|Misión|Delegación|Embajada)|L['’]Ambassade|"
+    r"J['’]ai l['’]honneur|D['’]ordre de|Le Représentant|"
+    r"Постоянное представительство|Постоянный представитель|Имею честь|По поручению|"
+    r"Tengo el honor|Siguiendo instrucciones|El Representante|"
+    r"تهدي|يشرفني|بناء على تعليمات|"
+    r"[\u4e00-\u9fff]{2,12}常驻|谨)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One printed line: folded text, its indentation, page and blank lines before it."""
+
+    text: str
+    indent: int
+    page: int
+    gap_before: int
+
+
+def normalise_lines(text: str, pages: Sequence[str] | None = None) -> list[Line]:
+    """Split ``text`` (or ``pages``) into folded, non-blank :class:`Line` values."""
+    page_texts = list(pages) if pages else text.split("\f")
+    out: list[Line] = []
+    for page_no, page in enumerate(page_texts, start=1):
+        gap = 0
+        for raw in page.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            raw = raw[:MAX_LINE].replace("\u00ad", "")
+            stripped = raw.strip()
+            if not stripped:
+                gap += 1
+                continue
+            indent = len(raw) - len(raw.lstrip())
+            out.append(Line(_SPACES.sub(" ", stripped), indent, page_no, gap))
+            gap = 0
+    return out
+
+
+def double_spaced(lines: Sequence[Line]) -> bool:
+    """True when most lines are followed by a blank line (the seeds' layout)."""
+    if len(lines) < 4:
+        return False
+    gaps = sum(1 for line in lines[1:] if line.gap_before)
+    return gaps >= 0.6 * (len(lines) - 1)
+
+
+def join_paragraphs(lines: Sequence[Line], *, spaced: bool) -> list[str]:
+    """Rebuild paragraphs from printed lines (rules in the module docstring)."""
+    if not lines:
+        return []
+    margin = min(line.indent for line in lines)
+    width = max(len(line.text) for line in lines)
+    paragraphs: list[str] = []
+    current = lines[0].text
+    for prev, line in zip(lines, lines[1:], strict=False):
+        if _breaks(prev, line, margin, width, spaced):
+            paragraphs.append(current)
+            current = line.text
+        else:
+            current = _glue(current, line.text)
+    paragraphs.append(current)
+    return paragraphs
+
+
+def _breaks(prev: Line, line: Line, margin: int, width: int, spaced: bool) -> bool:
+    if line.gap_before and not spaced:
+        return True
+    if line.indent > margin and line.indent - margin < 40:
+        return True
+    if _SENTENCE_END.search(prev.text) and _STARTS_NEW.match(line.text):
+        return True
+    if OPENINGS.match(line.text):
+        return True
+    return bool(
+        _STARTS_UPPER.match(line.text)
+        and len(line.text) >= 0.8 * width
+        and len(prev.text) < 0.75 * width
+        and not _SENTENCE_END.search(prev.text)
+    )
+
+
+def _glue(left: str, right: str) -> str:
+    if _LINE_HYPHEN.search(left) and _STARTS_LOWER.match(right):
+        return left[:-1] + right
+    if left.endswith(("-", "‐")):
+        return left + right
+    return f"{left} {right}"

@@ -1,0 +1,61 @@
+"""Compiled patterns for the lines of UN cover pages, six languages.
+
+Every pattern is compiled once at import and written without nested
+quantifiers, so matching stays linear (the parser's totality promise).
+Wording follows UN cover pages: "Forty-first session", "Agenda item 4",
+"Point 4 de l'ordre du jour", "Пункт 4 повестки дня", "Tema 4 de la agenda",
+"البند 4 من جدول الأعمال", "议程项目4".
+"""
+
+from __future__ import annotations
+
+import re
+
+from palais.parse.lexicon import MONTH_ALTERNATION
+
+_W = r"[^\W\d_]+"
+SESSION = re.compile(
+    rf"(?P<words>(?:{_W}[ \-‐]){{0,3}}{_W})\s+(?:special\s+|extraordinaire\s+)?"
+    r"(?:session|сессия|сессии|período\s+de\s+sesiones|periodo\s+de\s+sesiones)\b"
+    r"|(?P<num>\d{1,3})\s*(?:º|°|o|st|nd|rd|th|e|ème|-я|-й)?\s*(?:special\s+)?"
+    r"(?:session|período\s+de\s+sesiones|сессия)\b"
+    rf"|الدورة\s+(?P<ar>(?:{_W}\s+){{0,3}}{_W})"
+    r"|第(?P<zh>[一二三四五六七八九十百零\d]{1,6})届(?:特别)?会议",
+    re.IGNORECASE,
+)
+AGENDA = re.compile(
+    r"^(?:Provisional\s+)?(?:Agenda\s+items?|Items?)\s+(?P<en>[\d\s,()a-z]{1,40}?(?:\s+and\s+\d+)?)"
+    r"(?:\s+of\s+the\s+(?:provisional\s+)?(?:agenda|preliminary\s+list))?(?=\W|$)"
+    r"|^Points?\s+(?P<fr>[\d\s,()a-z]{1,40}?(?:\s+et\s+\d+)?)\s+de\s+l['’]ordre\s+du\s+jour"
+    r"|^Пункты?\s+(?P<ru>[\d\s,()а-я]{1,40}?(?:\s+и\s+\d+)?)\s+(?:предварительной\s+)?повестки"
+    r"|^Temas?\s+(?P<es>[\d\s,()a-z]{1,40}?(?:\s+y\s+\d+)?)\s+del?\s+(?:la\s+agenda|programa)"
+    r"|^البنود?\s+(?P<ar>[\d\s,()و]{1,40}?)\s+من\s+جدول\s+الأعمال"
+    r"|^(?:临时)?议程项目\s*(?P<zh>[\d\s,、()和]{1,40})",
+    re.IGNORECASE,
+)
+_DAY = r"(?P<{}>\d{{1,2}})(?:er|º|°|-?го)?"
+_MONTH = rf"(?P<{{}}>{MONTH_ALTERNATION})"
+DATE = re.compile(
+    _DAY.format("d") + r"\s*(?:de\s+)?" + _MONTH.format("m")
+    + r"\s*(?:/\s*\w+\s*)?(?:de\s+|del\s+|,\s*)?(?P<y>\d{4})"
+    + r"|" + _MONTH.format("m2") + r"\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4})"
+    + r"|(?P<y3>\d{4})\s*年\s*(?P<m3>\d{1,2})\s*月\s*(?P<d3>\d{1,2})\s*日",
+    re.IGNORECASE,
+)
+DATE_RANGE = re.compile(
+    r"(?P<d1>\d{1,2})(?:er|º|°)?\s*(?:de\s+)?(?:" + _MONTH.format("m1") + r"\s*(?:de\s+)?"
+    r"(?P<y1>\d{4})?\s*)?(?:[-–—]|\ba\b|\bto\b|\bau\b|по)\s*"
+    + _DAY.format("d2") + r"\s*(?:de\s+)?" + _MONTH.format("m2")
+    + r"\s*(?:de\s+|del\s+|,\s*)?(?P<y2>\d{4})",
+    re.IGNORECASE,
+)
+FOOTNOTE = re.compile(r"^(\*{1,3})\s*(\S.*)$")
+ANNEX_HEADING = re.compile(
+    r"^(?:Annex(?:e|es)?|ANNEX(?:E)?|Anexo|ANEXO|Приложение|ПРИЛОЖЕНИЕ|المرفق|مرفق|附件)"
+    r"(?:\s+(?:[IVX\d]+|to|à|au|a\s+la|de\s+la|к|of)\b.*)?\s*\*?$"
+)
+TYPE_TITLE = re.compile(
+    r"\b(?:Note\s+verbale|Nota\s+verbal|Вербальная\s+нота|مذكرة\s+شفوية|普通照会|"
+    r"(?:Identical\s+)?[Ll]etters?\s+dated|Lettres?\s+(?:identiques\s+)?datées?|"
+    r"Cartas?\s+(?:idénticas\s+)?de\s+fecha|(?:Идентичные\s+)?[Пп]исьм[оа]\s|رسال|信)",
+)

@@ -1,0 +1,163 @@
+"""Stages 3 and 4: blocks, then the document tree.
+
+``build_tree`` reads normalised :class:`~palais.parse.layout.Line` values and
+writes a :class:`Tree`: the cover's header lines (body, session, dates, agenda
+item), the agenda title, the document title, the cover paragraphs, footnotes
+(lines opening with a ``*`` marker after the body) and each annex (heading,
+subtitle, paragraphs). Header lines are recognised one printed line at a time
+before paragraphs are joined, because UN covers set each of them on its own
+line. ``render`` prints the tree for ``palais parse --emit tree``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from palais.parse.layout import OPENINGS, Line, double_spaced, join_paragraphs
+from palais.parse.patterns import (
+    AGENDA,
+    ANNEX_HEADING,
+    DATE,
+    DATE_RANGE,
+    FOOTNOTE,
+    SESSION,
+    TYPE_TITLE,
+)
+
+_HEADER_SCAN = 40
+"""Cover headers sit in the first printed lines; looking further only finds body text."""
+
+
+@dataclass(slots=True)
+class AnnexNode:
+    heading: str
+    subtitle: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Tree:
+    """The intermediate tree: what the structure stage saw, before any field is read."""
+
+    header: list[tuple[str, str]] = field(default_factory=list)
+    agenda_title: str | None = None
+    title: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    footnotes: list[tuple[str, str]] = field(default_factory=list)
+    annexes: list[AnnexNode] = field(default_factory=list)
+    spaced: bool = False
+
+
+def _header_kind(text: str) -> str | None:
+    if len(text) > 120:
+        return None
+    if SESSION.search(text) and len(text) < 60:
+        return "session"
+    if AGENDA.match(text) and text[0].isupper():
+        return "agenda"
+    if len(text) < 60 and (DATE_RANGE.search(text) or DATE.fullmatch(text.removesuffix(" года"))):
+        return "dates"
+    return None
+
+
+def build_tree(lines: Sequence[Line]) -> Tree:
+    """Recognise header, title, paragraphs, footnotes and annexes (see module docstring)."""
+    tree = Tree(spaced=double_spaced(lines))
+    annex_at = next((i for i, ln in enumerate(lines) if ANNEX_HEADING.match(ln.text)), len(lines))
+    cover = list(lines[:annex_at])
+    start = _read_header(cover, tree)
+    body: list[Line] = []
+    for line in cover[start:]:
+        marker = FOOTNOTE.match(line.text)
+        if marker and body:
+            tree.footnotes.append((marker[1], marker[2]))
+        elif tree.footnotes and not marker and line.indent >= 1 and not body:
+            continue
+        elif tree.footnotes:
+            marker_text, note = tree.footnotes[-1]
+            tree.footnotes[-1] = (marker_text, f"{note} {line.text}")
+        else:
+            body.append(line)
+    blocks = join_paragraphs(body, spaced=tree.spaced)
+    if (blocks and TYPE_TITLE.search(blocks[0][:80])) or (blocks and tree.header and len(blocks) > 1 and not blocks[0].endswith(".")):
+        tree.title = blocks.pop(0)
+    tree.paragraphs = blocks
+    if annex_at < len(lines):
+        tree.annexes = _read_annexes(lines[annex_at:], tree.spaced)
+    return tree
+
+
+def _read_header(cover: Sequence[Line], tree: Tree) -> int:
+    """Consume the header lines; returns the index of the first line after them."""
+    last = -1
+    for i, line in enumerate(cover[:_HEADER_SCAN]):
+        if TYPE_TITLE.search(line.text[:80]) or OPENINGS.match(line.text):
+            break
+        kind = _header_kind(line.text)
+        if kind:
+            tree.header.append((kind, line.text))
+            last = i
+        elif last < 0 and i < 3 and len(line.text) < 80 and not line.text.endswith("."):
+            tree.header.append(("body", line.text))
+    if last < 0:
+        tree.header = []
+        return 0
+    if tree.header and tree.header[-1][0] == "agenda":
+        title_lines: list[Line] = []
+        j = last + 1
+        while j < len(cover) and (not title_lines or cover[j].indent <= cover[last].indent):
+            if TYPE_TITLE.search(cover[j].text[:80]):
+                break
+            title_lines.append(cover[j])
+            j += 1
+            if title_lines[-1].text.endswith((".", ":")):
+                break
+        if title_lines and j < len(cover):
+            tree.agenda_title = " ".join(ln.text for ln in title_lines)
+            return j
+    return last + 1
+
+
+def _read_annexes(lines: Sequence[Line], spaced: bool) -> list[AnnexNode]:
+    starts = [i for i, ln in enumerate(lines) if ANNEX_HEADING.match(ln.text)]
+    annexes: list[AnnexNode] = []
+    for k, begin in enumerate(starts):
+        chunk = lines[begin : starts[k + 1] if k + 1 < len(starts) else len(lines)]
+        heading = [chunk[0]]
+        i = 1
+        while i < len(chunk) and not chunk[i].gap_before and chunk[i].indent <= chunk[0].indent:
+            heading.append(chunk[i])
+            i += 1
+        blocks = join_paragraphs(chunk[i:], spaced=spaced)
+        node = AnnexNode(" ".join(ln.text for ln in heading))
+        if i < len(chunk) and blocks and chunk[i].indent > min(ln.indent for ln in chunk[i:]):
+            node.subtitle = blocks.pop(0)
+        node.paragraphs = blocks
+        annexes.append(node)
+    return annexes
+
+
+def render(tree: Tree) -> str:
+    """The tree as indented text, one node a line (``palais parse --emit tree``)."""
+    out = [f"document (double spaced: {'yes' if tree.spaced else 'no'})", "  cover"]
+    out += [f"    header.{kind}: {text}" for kind, text in tree.header]
+    if tree.agenda_title:
+        out.append(f"    agenda_title: {tree.agenda_title}")
+    if tree.title:
+        out.append(f"    title: {tree.title}")
+    out += [f"    paragraph[{i}]: {_short(p)}" for i, p in enumerate(tree.paragraphs, 1)]
+    out += [f"    footnote {m}: {_short(t)}" for m, t in tree.footnotes]
+    for n, annex in enumerate(tree.annexes, 1):
+        out.append(f"  annex[{n}]: {_short(annex.heading)}")
+        if annex.subtitle:
+            out.append(f"    subtitle: {_short(annex.subtitle)}")
+        out += [f"    paragraph[{i}]: {_short(p)}" for i, p in enumerate(annex.paragraphs, 1)]
+    return "\n".join(out)
+
+
+def _short(text: str, limit: int = 100) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+__all__ = ["AnnexNode", "Tree", "build_tree", "render"]
