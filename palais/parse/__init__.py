@@ -84,8 +84,7 @@ def _document(tree: Tree, head: str) -> Document:
         dates = fields.find_dates(title)
         doc_date = dates[0][1] if dates else None
     if doc_date is None:
-        dates = fields.find_dates(head)
-        doc_date = dates[0][1] if dates else None
+        doc_date = fields.document_date(head)
     sdates = fields.session_dates(header_text) or (
         fields.session_dates(head[:1500]) if session else None
     )

@@ -24,7 +24,7 @@ HEAD = 6000
 """Characters of the document in which cover fields are sought."""
 
 _SYMBOL = re.compile(
-    r"(?<![\w/])((?:A|S|E|CCPR|CERD|CAT|CRC|CEDAW|CMW|CRPD|CED|DP|TD|UNEP)"
+    r"(?<![A-Za-z0-9/])((?:A|S|E|CCPR|CERD|CAT|CRC|CEDAW|CMW|CRPD|CED|DP|TD|UNEP)"
     r"(?:\.\d{1,2})?(?:/[A-Z0-9][A-Za-z0-9.\-]{0,24}){1,7})"
 )
 _BODY_BY_SYMBOL = (
@@ -54,10 +54,16 @@ _BODY_NAMES = (
 )
 _BODY_RES = tuple((b, re.compile(p, re.IGNORECASE)) for b, p in _BODY_NAMES)
 
+# Titles of communications, capitalised as printed ("Note verbale dated…", "Letter
+# dated…"): lower-case mentions in running text ("the present note verbale") do not count.
+_COMMUNICATIONS = (
+    (DocType.NOTE_VERBALE, r"Note verbale|NOTE VERBALE|Nota verbal|NOTA VERBAL|Вербальная нота|"
+     r"ВЕРБАЛЬНАЯ НОТА|مذكرة شفوية|普通照会"),
+    (DocType.LETTER, r"(?:Identical l|L|Identical L)etters? dated|LETTER DATED|"
+     r"Lettres? (?:identiques )?datées?|Cartas? (?:idénticas )?de fecha|(?:Идентичные )?[Пп]исьм[оа] "
+     r"(?:Постоянного|Временного|Министра|Председателя|от)|رسال\w* مؤرخ|رسالتان متطابقتان|的信$"),
+)
 _TYPES = (
-    (DocType.NOTE_VERBALE, r"note verbale|nota verbal|вербальн\w* нот|مذكرة شفوية|普通照会"),
-    (DocType.LETTER, r"letters? dated|lettres? (?:identiques )?datées?|cartas? (?:idénticas )?de "
-     r"fecha|письм[оа]\b|رسال\w* مؤرخ|رسالتان|信$|的信"),
     (DocType.SUMMARY_RECORD, r"summary record|compte rendu analytique|кратк\w+ отч[её]т|"
      r"acta resumida|محضر موجز|简要记录"),
     (DocType.WRITTEN_STATEMENT, r"written statement|exposé écrit|письменное заявление|"
@@ -65,8 +71,9 @@ _TYPES = (
     (DocType.DRAFT_RESOLUTION, r"draft resolution|projet de résolution|проект резолюции|"
      r"proyecto de resolución|مشروع قرار|决议草案"),
     (DocType.REPORT, r"\breport (?:of|on|to|by)\b|\brapport (?:du|de|sur)\b|\bдоклад\b|"
-     r"\binforme (?:del?|sobre)\b|تقرير|报告"),
+     r"\binforme (?:del?|sobre)\b|^تقرير"),
 )
+_COMM_RES = tuple((t, re.compile(p, re.MULTILINE)) for t, p in _COMMUNICATIONS)
 _TYPE_RES = tuple((t, re.compile(p, re.IGNORECASE | re.MULTILINE)) for t, p in _TYPES)
 
 _ADDRESSEES = (
@@ -179,7 +186,7 @@ def session_number(text: str) -> tuple[int, int] | None:
 
 def agenda_items(text: str) -> tuple[int, ...]:
     for line in text.split("\n"):
-        for m in AGENDA.finditer(line.strip()):
+        for m in AGENDA.finditer(line):
             numbers = next(g for g in m.groups() if g is not None)
             # Sub-items are dropped: "112 (e)" is item 112.
             cleaned = re.sub(r"\([a-zа-я]\)", " ", numbers)
@@ -241,6 +248,11 @@ def body_of(sym: Symbol | None, text: str, session_at: int | None) -> Body | Non
                   r"Conseil de sécurité|Asamblea General|Consejo de Seguridad)", text, re.IGNORECASE)
     if m:
         return next(b for b, rx in _BODY_RES if rx.search(m[1]))
+    presidents = {"PGA": Body.GA, "PSC": Body.SC, "PHRC": Body.HRC, "CCHR": Body.CHR}
+    found = [(h.start(), presidents[c]) for c, rx in _ADDRESSEE_RES if c in presidents
+             for h in [rx.search(text[:3000])] if h]
+    if found:
+        return min(found)[1]
     hits = [(m.start(), b) for b, rx in _BODY_RES for m in [rx.search(text[:1500])] if m]
     return min(hits)[1] if hits else None
 
@@ -256,7 +268,9 @@ def doc_type(sym: Symbol | None, text: str) -> tuple[DocType, int]:
             return DocType.SUMMARY_RECORD, 0
         if "/NGO/" in s:
             return DocType.WRITTEN_STATEMENT, 0
-    hits = [(m.start(), t) for t, rx in _TYPE_RES for m in [rx.search(text[:3000])] if m]
+    scope = text[:3000]
+    hits = [(m.start(), t) for t, rx in _COMM_RES for m in [rx.search(scope)] if m]
+    hits = hits or [(m.start(), t) for t, rx in _TYPE_RES for m in [rx.search(scope)] if m]
     if not hits:
         return DocType.OTHER, -1
     pos, found = min(hits)
@@ -284,7 +298,28 @@ def senders(title: str) -> tuple[str, ...]:
 
 def original_language(text: str) -> Language | None:
     m = _ORIGINAL.search(text)
-    return LANGUAGE_NAMES.get(fold(m["name"])) if m else None
+    if not m:
+        return None
+    name = fold(m["name"])
+    return next((lang for key, lang in _NAMES_LONGEST if name.startswith(key)), None)
+
+
+_NAMES_LONGEST = sorted(LANGUAGE_NAMES.items(), key=lambda kv: len(kv[0]), reverse=True)
+
+
+def document_date(text: str) -> date | None:
+    """The issue date printed in the first-page block (after "Distr."), else the first date
+    that is not part of a range (session dates)."""
+    dates = find_dates(text)
+    for d in _DISTR.finditer(text):
+        after = [found for pos, found in dates if d.end() <= pos < d.end() + 160]
+        if after:
+            return after[0]
+    ranges = [(m.start(), m.end()) for m in DATE_RANGE.finditer(text[:HEAD])]
+    for pos, found in dates:
+        if not any(a <= pos < b for a, b in ranges):
+            return found
+    return None
 
 
 def reproduced(text: str) -> bool:

@@ -23,15 +23,17 @@ SESSION = re.compile(
     r"|第(?P<zh>[一二三四五六七八九十百零\d]{1,6})届(?:特别)?会议",
     re.IGNORECASE,
 )
+_NUMS = (
+    r"\d{1,3}(?:\s?\([a-zа-я]\))?"
+    r"(?:\s?(?:,|and|et|и|y|و|、|和)\s?\d{1,3}(?:\s?\([a-zа-я]\))?){0,9}"
+)
 AGENDA = re.compile(
-    r"^(?:Provisional\s+)?(?:Agenda\s+items?|Items?)\s+(?P<en>[\d\s,()a-z]{1,40}?(?:\s+and\s+\d+)?)"
-    r"(?:\s+of\s+the\s+(?:provisional\s+)?(?:agenda|preliminary\s+list))?(?=\W|$)"
-    r"|^Points?\s+(?P<fr>[\d\s,()a-z]{1,40}?(?:\s+et\s+\d+)?)\s+de\s+l['’]ordre\s+du\s+jour"
-    r"|^Пункты?\s+(?P<ru>[\d\s,()а-я]{1,40}?(?:\s+и\s+\d+)?)\s+(?:предварительной\s+)?повестки"
-    r"|^Temas?\s+(?P<es>[\d\s,()a-z]{1,40}?(?:\s+y\s+\d+)?)\s+del?\s+(?:la\s+agenda|programa)"
-    r"|^البنود?\s+(?P<ar>[\d\s,()و]{1,40}?)\s+من\s+جدول\s+الأعمال"
-    r"|^(?:临时)?议程项目\s*(?P<zh>[\d\s,、()和]{1,40})",
-    re.IGNORECASE,
+    rf"(?:Provisional\s+)?(?:Agenda\s+items?|AGENDA\s+ITEMS?|Items?)\s+(?P<en>{_NUMS})"
+    rf"|Points?\s+(?P<fr>{_NUMS})\s+de\s+l['’]ordre\s+du\s+jour"
+    rf"|Пункты?\s+(?P<ru>{_NUMS})\s+(?:предварительной\s+)?повестки"
+    rf"|Temas?\s+(?P<es>{_NUMS})\s+del?\s+(?:la\s+agenda|programa)"
+    rf"|(?<!\(\s)(?<!\()البنود?\s+(?P<ar>{_NUMS})\s+من\s+جدول\s+الأعمال"
+    rf"|(?:临时)?议程项目\s*(?P<zh>{_NUMS})",
 )
 _DAY = r"(?P<{}>\d{{1,2}})(?:er|º|°|-?го)?"
 _MONTH = rf"(?P<{{}}>{MONTH_ALTERNATION})"

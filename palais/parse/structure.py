@@ -54,7 +54,7 @@ def _header_kind(text: str) -> str | None:
         return None
     if SESSION.search(text) and len(text) < 60:
         return "session"
-    if AGENDA.match(text) and text[0].isupper():
+    if AGENDA.match(text):
         return "agenda"
     if len(text) < 60 and (DATE_RANGE.search(text) or DATE.fullmatch(text.removesuffix(" года"))):
         return "dates"
