@@ -87,7 +87,9 @@ _ADDRESSEES = (
      r"Председател\w+ Совета Безопасности|Presidente del Consejo de Seguridad|رئيس مجلس الأمن|"
      r"安全理事会主席"),
     ("CCHR", r"Chair(?:person|man)? of the Commission on Human Rights|"
-     r"Président de la Commission des droits de l['’]homme"),
+     r"Président de la Commission des droits de l['’]homme|"
+     r"Председател\w+ Комиссии по правам человека|Presidente de la Comisión de Derechos Humanos|"
+     r"رئيس لجنة حقوق الإنسان|人权委员会主席"),
     ("OHCHR", r"Office of the (?:United Nations )?High Commissioner|Haut-Commissariat|"
      r"Управлени\w+ Верховного комиссара|Oficina del Alto Comisionado|المفوضية السامية|人权高专办"),
     ("SG", r"Secretary-General|Secrétaire général|Генерального секретаря|Secretario General|"
@@ -169,7 +171,9 @@ def session_number(text: str) -> tuple[int, int] | None:
         if m["zh"]:
             value = chinese_number(m["zh"])
         elif m["ar"]:
-            value = ordinal_value(m["ar"])
+            words = m["ar"].split()
+            value = next((v for k in range(len(words), 0, -1)
+                          if (v := ordinal_value(" ".join(words[:k])))), None)
         else:
             words = m["words"].split()
             value = None
@@ -290,7 +294,9 @@ def senders(title: str) -> tuple[str, ...]:
     found: list[str] = []
     for m in _SENDER.finditer(title):
         phrase = next(g for g in m.groups() if g)
-        iso3 = find_state(phrase)
+        # Chinese has no spaces: try the phrase without its leading characters too.
+        tries = [phrase[k:] for k in range(len(phrase) - 1)] if m["zh"] else [phrase]
+        iso3 = next((hit for t in tries if (hit := find_state(t))), None)
         if iso3 and iso3 not in found:
             found.append(iso3)
     return tuple(found)

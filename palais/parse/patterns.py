@@ -32,7 +32,7 @@ AGENDA = re.compile(
     rf"|Points?\s+(?P<fr>{_NUMS})\s+de\s+l['’]ordre\s+du\s+jour"
     rf"|Пункты?\s+(?P<ru>{_NUMS})\s+(?:предварительной\s+)?повестки"
     rf"|Temas?\s+(?P<es>{_NUMS})\s+del?\s+(?:la\s+agenda|programa)"
-    rf"|(?<!\(\s)(?<!\()البنود?\s+(?P<ar>{_NUMS})\s+من\s+جدول\s+الأعمال"
+    rf"|(?<!\(\s)(?<!\()(?:البند|البنود)\s+(?P<ar>{_NUMS})\s+من\s+جدول\s+الأعمال"
     rf"|(?:临时)?议程项目\s*(?P<zh>{_NUMS})",
 )
 _DAY = r"(?P<{}>\d{{1,2}})(?:er|º|°|-?го)?"
@@ -57,7 +57,8 @@ ANNEX_HEADING = re.compile(
     r"(?:\s+(?:[IVX\d]+|to|à|au|a\s+la|de\s+la|к|of)\b.*)?\s*\*?$"
 )
 TYPE_TITLE = re.compile(
-    r"\b(?:Note\s+verbale|Nota\s+verbal|Вербальная\s+нота|مذكرة\s+شفوية|普通照会|"
+    r"\b(?:Note\s+verbale|Nota\s+verbal|Вербальная\s+нота|"
     r"(?:Identical\s+)?[Ll]etters?\s+dated|Lettres?\s+(?:identiques\s+)?datées?|"
-    r"Cartas?\s+(?:idénticas\s+)?de\s+fecha|(?:Идентичные\s+)?[Пп]исьм[оа]\s|رسال|信)",
+    r"Cartas?\s+(?:idénticas\s+)?de\s+fecha|(?:Идентичные\s+)?[Пп]исьм[оа]\s)"
+    r"|مذكرة\s+شفوية|رسال\S*\s+مؤرخة|رسالتان|普通照会|的信$"
 )

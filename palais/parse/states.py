@@ -51,7 +51,7 @@ def _table() -> list[tuple[str, str]]:
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     for code in ("en", "fr", "es", "ru", "ar", "zh"):
         for a2, name in Locale.parse(code).territories.items():
-            if a2 in alpha3 and len(name) > 3:
+            if a2 in alpha3 and len(name) > (1 if code == "zh" else 2):
                 key = fold(name)
                 # Russian names decline: match on the stem ("Азербайджан-а", "Куб-ы").
                 if code == "ru" and len(key) > 5 and key[-1] in "аяь":

@@ -80,7 +80,13 @@ def build_tree(lines: Sequence[Line]) -> Tree:
         else:
             body.append(line)
     blocks = join_paragraphs(body, spaced=tree.spaced)
-    if (blocks and TYPE_TITLE.search(blocks[0][:80])) or (blocks and tree.header and len(blocks) > 1 and not blocks[0].endswith(".")):
+    at = next((i for i, b in enumerate(blocks[:6]) if TYPE_TITLE.search(b[:80])), None)
+    if at is not None:
+        # Blocks before a communication's title are first-page lines the header missed.
+        tree.header += [("block", b) for b in blocks[:at]]
+        tree.title = blocks[at]
+        blocks = blocks[at + 1 :]
+    elif blocks and tree.header and len(blocks) > 1 and not blocks[0].endswith("."):
         tree.title = blocks.pop(0)
     tree.paragraphs = blocks
     if annex_at < len(lines):
