@@ -1,7 +1,9 @@
 """A mission's pages: upload a note verbale, check what was read, confirm; follow its submissions.
 
-The upload is parsed first and its fields shown; nothing is stored until the
-mission confirms, so a wrong file costs nothing. The file travels back with the
+The upload is read (:mod:`palais.intake`) and parsed (:mod:`palais.parse`) and
+its fields shown; nothing is stored until the mission confirms, so a wrong
+file costs nothing; on confirmation the registry reads it again in
+``submit_file``, the one path by which a file enters the store. The file travels back with the
 confirmation in a hidden field (base64) rather than in a server-side draft: the
 server keeps no state between the two steps.
 """
@@ -16,7 +18,9 @@ from fastapi import APIRouter, Depends, File, Form, UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from palais import intake
 from palais.errors import InvalidInput
+from palais.parse import parse_source
 from palais.records import to_record
 from palais.web.ui.access import MISSION, require
 from palais.web.ui.rendering import render
@@ -47,7 +51,7 @@ def preview(request: Request, actor: Mission, file: Annotated[UploadFile, File()
     data = read_limited(file, request.app.state.settings.max_upload_bytes)
     sniff_kind(data, file.content_type, file.filename)
     filename = file.filename or "upload"
-    document = request.app.state.registry.parse_file(filename, data)
+    document = parse_source(intake.read_bytes(data, filename))
     return render(
         request,
         "mission/preview.html",

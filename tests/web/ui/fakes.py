@@ -17,6 +17,7 @@ from fastapi import FastAPI
 from palais.errors import NotAuthenticated, NotFound
 from palais.languages import Language
 from palais.model import Document
+from palais.parse import parse_text
 from palais.records import from_record, to_record
 from palais.web.cookies import CookieSigner
 from palais.web.ui import install_ui
@@ -96,14 +97,9 @@ class FakeRegistry:
             raise NotAuthenticated("wrong password")
         return self.actor(username)
 
-    def parse_file(self, filename: str, data: bytes) -> Document:
-        """A record whose title is the upload's first line, as if parsed."""
-        title = data.decode().splitlines()[0].strip()
-        return from_record({"doc_type": "note_verbale", "title": title, "paragraphs": ["…"]})
-
     def submit_file(self, actor: Any, filename: str, data: bytes) -> FakeSubmission:
         number = len(self.submissions) + 1
-        record = to_record(self.parse_file(filename, data))
+        record = to_record(parse_text(data.decode()))
         self.submissions[number] = FakeSubmission(number, "submitted", record)
         return self.submissions[number]
 
@@ -153,6 +149,11 @@ class FakeIndex:
         }
         found = [FakeHit(d.symbol, d.title, d.text[:80]) for d in hits]
         return FakeResults(len(hits), found, facets if hits else {})
+
+
+def read_text_upload(data: bytes, filename: str) -> SimpleNamespace:
+    """What palais.intake.read_bytes gives for a UTF-8 text file: its text, no pages."""
+    return SimpleNamespace(text=data.decode(), pages=())
 
 
 def make_app(registry: FakeRegistry | None = None) -> FastAPI:

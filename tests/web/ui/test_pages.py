@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from types import SimpleNamespace
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -12,11 +15,13 @@ from tests.web.ui.fakes import (
     FakeRegistry,
     FakeSubmission,
     make_app,
+    read_text_upload,
     session_cookie,
 )
 from tests.web.ui.test_record_form import RECORD
 
 SYMBOL = "A/HRC/47/G/3"
+SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 
 
 @pytest.fixture
@@ -99,12 +104,19 @@ def test_translator_sees_the_original_beside_the_translation_field(
     assert 'action="/translator/2/annex_subject/es"' not in html
 
 
-def test_mission_upload_is_shown_before_anything_is_stored(registry: FakeRegistry) -> None:
+def test_mission_upload_is_shown_before_anything_is_stored(
+    registry: FakeRegistry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from palais.web.ui import mission
+
+    monkeypatch.setattr(mission, "intake", SimpleNamespace(read_bytes=read_text_upload))
     client = client_for(registry, "aze")
-    upload = {"file": ("note.txt", b"Note verbale du 8 juin\nTexte", "text/plain")}
-    preview = client.post("/mission/submit", files=upload)
+    seed = (SEEDS / "fr_hrc_47_2021.txt").read_bytes()
+    preview = client.post("/mission/submit", files={"file": ("note.txt", seed, "text/plain")})
     assert preview.status_code == 200
-    assert "Note verbale du 8 juin" in preview.text
+    fields = preview.text.split('<dl class="meta record">')[1].split("</dl>")[0]
+    for shown in ("47", "AZE", "2021-06-08", "Note verbale datée du 8 juin 2021"):
+        assert shown in fields
     assert len(registry.submissions) == 2
     payload = preview.text.split('name="payload" value="')[1].split('"')[0]
     confirmed = client.post(
@@ -112,7 +124,7 @@ def test_mission_upload_is_shown_before_anything_is_stored(registry: FakeRegistr
         follow_redirects=False,
     )
     assert confirmed.headers["location"] == "/mission/submissions/3"
-    assert registry.submissions[3].record["title"] == "Note verbale du 8 juin"
+    assert registry.submissions[3].record["sender_state"] == "AZE"
 
 
 def test_a_damaged_confirmation_is_refused(registry: FakeRegistry) -> None:
