@@ -1,0 +1,67 @@
+"""Parser throughput: documents per second on one core, text input.
+
+Usage: python benchmarks/parse.py [--docs N] [--runs R]
+
+Builds a corpus of N two-page documents from the two seeds (cover page, form
+feed, annex page), varying the dates, agenda item and the day of the note so no
+two texts are alike, then parses all of them R times in this one process and
+reports the median rate. The reference, measured in the same run, is the first
+stage alone (line normalisation), so the ratio says what the whole pipeline
+costs over merely reading the lines. The language detector is built before
+timing (it is built once per process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from pathlib import Path
+
+from palais.parse import parse_text
+from palais.parse.detect import detect_language
+from palais.parse.layout import normalise_lines
+
+SEEDS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"
+
+
+def corpus(n: int, seed: int = 7) -> list[str]:
+    rnd = random.Random(seed)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    out = []
+    for i in range(n):
+        text = texts[i % len(texts)]
+        day = str(rnd.randint(1, 28))
+        text = text.replace("6 июня 2019", f"{day} июня 2019").replace("8 juin 2021", f"{day} juin 2021")
+        text = text.replace("пункту 4", f"пункту {rnd.randint(1, 10)}")
+        text = text.replace("Annex to the note", "\fAnnex to the note", 1)
+        out.append(text)
+    return out
+
+
+def rate(texts: list[str], func) -> float:
+    start = time.perf_counter()
+    for t in texts:
+        func(t)
+    return len(texts) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    texts = corpus(args.docs)
+    detect_language("warm up the detector once")
+    parse_rates = [rate(texts, parse_text) for _ in range(args.runs)]
+    ref_rates = [rate(texts, normalise_lines) for _ in range(args.runs)]
+    p, r = statistics.median(parse_rates), statistics.median(ref_rates)
+    print(f"documents: {len(texts)} two-page texts, runs: {args.runs}, one core")
+    print(f"parse_text       median {p:8.0f} docs/s  (runs: {', '.join(f'{x:.0f}' for x in parse_rates)})")
+    print(f"normalise_lines  median {r:8.0f} docs/s  (reference)")
+    print(f"ratio parse/reference: {p / r:.3f}")
+
+
+if __name__ == "__main__":
+    main()
