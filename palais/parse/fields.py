@@ -9,6 +9,7 @@ text does not show the value: unknown values are null, never guessed.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -129,12 +130,22 @@ _DISTR = re.compile(r"Distr\.?\s*[:.]?\s*(?:GENERAL|General|générale|GÉNÉRAL
 _JOB = re.compile(r"\bGE\.\d{2}-\d{5}\b|\b\d{2}-\d{5}\s*\([EFSRACX]\)")
 
 
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+@functools.lru_cache(maxsize=16)
 def find_dates(text: str) -> list[tuple[int, date]]:
-    out = []
-    for m in DATE.finditer(text):
-        found = _date_of(m)
-        if found:
-            out.append((m.start(), found))
+    """(position, date) of each full date. Dates are only sought in a short window
+    before each year, which keeps the month alternation off most of the text."""
+    out: list[tuple[int, date]] = []
+    last_end = 0
+    for year in _YEAR.finditer(text):
+        begin = max(last_end, year.start() - 40)
+        for m in DATE.finditer(text, begin, min(len(text), year.end() + 12)):
+            found = _date_of(m)
+            if found and m.start() >= last_end:
+                out.append((m.start(), found))
+                last_end = m.end()
     return out
 
 

@@ -33,6 +33,8 @@ for _alt, _i in (("setiembre", 9), ("ابريل", 4), ("يونيو", 6), ("يو�
     MONTHS[_alt] = _i
 
 MONTH_ALTERNATION = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+MONTH_FIRST_LETTERS = "".join(sorted({c for m in MONTHS for c in (m[0], m[0].upper())}))
+"""Checked in a look-ahead before the month alternation, so most positions fail at once."""
 
 # Stems of ordinal and cardinal number words, summed to read "Forty-first",
 # "Quarante-septième", "Сорок первая", "Séptimo", "الخامسة والسبعون".
@@ -63,6 +65,7 @@ for _table in _STEM_TABLE.values():
         _stem, _value = _pair.split(":")
         _STEMS[_stem] = int(_value)
 _STEM_ORDER = sorted(_STEMS, key=len, reverse=True)
+_FOLDED_STEMS: list[tuple[str, int]] = []
 _AR_PREFIXES = ("وال", "ال", "و")
 _ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -84,12 +87,18 @@ def ordinal_value(words: str) -> int | None:
             if word.startswith(prefix) and len(word) > len(prefix) + 2:
                 word = word[len(prefix):]
                 break
-        stem = next((s for s in _STEM_ORDER if word.startswith(fold(s))), None)
-        if stem is None:
+        value = next((v for stem, v in _folded_stems() if word.startswith(stem)), None)
+        if value is None:
             return None
-        total += _STEMS[stem]
+        total += value
         found = True
     return total if found and 0 < total < 1000 else None
+
+
+def _folded_stems() -> list[tuple[str, int]]:
+    if not _FOLDED_STEMS:
+        _FOLDED_STEMS.extend((fold(stem), _STEMS[stem]) for stem in _STEM_ORDER)
+    return _FOLDED_STEMS
 
 
 def chinese_number(text: str) -> int | None:

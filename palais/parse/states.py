@@ -65,6 +65,15 @@ def _table() -> list[tuple[str, str]]:
     return sorted(pairs.items(), key=lambda kv: len(kv[0]), reverse=True)
 
 
+@functools.cache
+def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One alternation of every name, compiled once (longest names first)."""
+    table = _table()
+    names = "|".join(re.escape(name) for name, _ in table)
+    return re.compile(rf"(?<!\w)(?:{names})"), dict(table)
+
+
+@functools.lru_cache(maxsize=4096)
 def find_state(phrase: str) -> str | None:
     """ISO 3166-1 alpha-3 code of the State named in ``phrase``, or None."""
     try:
@@ -78,8 +87,6 @@ def find_state(phrase: str) -> str | None:
             found = None
         if found:
             return str(found)
-    text = fold(phrase)
-    for name, iso3 in _table():
-        if re.search(r"(?<!\w)" + re.escape(name), text):
-            return iso3
-    return None
+    pattern, codes = _matcher()
+    m = pattern.search(fold(phrase))
+    return codes[m.group(0)] if m else None
