@@ -90,7 +90,7 @@ def _document(tree: Tree, head: str) -> Document:
     )
     senders = fields.senders(title) if is_comm and title else ()
     addressee = fields.addressee(title) if is_comm and title else None
-    cover_text = " ".join([tree.title or "", *tree.paragraphs]) or head
+    cover_text = " ".join([tree.title or "", *tree.paragraphs[:3]]) or head
     language = detect_language(cover_text) or detect_language(head)
     annexes = _annexes(tree, head, is_comm)
     reproduced = fields.reproduced(head + " ".join(t for _, t in tree.footnotes))
@@ -153,7 +153,7 @@ def _title_from(head: str, at: int) -> str | None:
 
 def _annexes(tree: Tree, head: str, is_comm: bool) -> list[Part]:
     parts = [
-        Part(PartKind.ANNEX, detect_language(" ".join(a.paragraphs) or a.heading),
+        Part(PartKind.ANNEX, detect_language(" ".join(a.paragraphs[:3]) or a.heading),
              tuple(a.paragraphs), title=a.heading, subtitle=a.subtitle)
         for a in tree.annexes
     ]
@@ -162,7 +162,8 @@ def _annexes(tree: Tree, head: str, is_comm: bool) -> list[Part]:
     import re
 
     m = re.search(r"Annex to the (?:note verbale|letter)|Annexe à la (?:note verbale|lettre)|"
-                  r"Приложение к (?:вербальной ноте|письму)|Anexo de la (?:nota verbal|carta)", head)
+                  r"Приложение к (?:вербальной ноте|письму)|"
+                  r"Anexo de la (?:nota verbal|carta)", head)
     if not m:
         return []
     rest = head[m.start():]

@@ -39,7 +39,8 @@ _BODY_NAMES = (
      r"Consejo de Derechos Humanos|مجلس حقوق الإنسان|人权理事会"),
     (Body.CHR, r"Commission on Human Rights|Commission des droits de l['’]homme|"
      r"Комиссия по правам человека|Comisión de Derechos Humanos|لجنة حقوق الإنسان|人权委员会"),
-    (Body.CCPR, r"Human Rights Committee|Comité des droits de l['’]homme|Комитет по правам человека|"
+    (Body.CCPR, r"Human Rights Committee|Comité des droits de l['’]homme|"
+     r"Комитет по правам человека|"
      r"Comité de Derechos Humanos|اللجنة المعنية بحقوق الإنسان|人权事务委员会"),
     (Body.CERD, r"Elimination of Racial Discrimination|élimination de la discrimination raciale|"
      r"ликвидации расовой дискриминации|Eliminación de la Discriminación Racial|"
@@ -61,7 +62,8 @@ _COMMUNICATIONS = (
     (DocType.NOTE_VERBALE, r"Note verbale|NOTE VERBALE|Nota verbal|NOTA VERBAL|Вербальная нота|"
      r"ВЕРБАЛЬНАЯ НОТА|مذكرة شفوية|普通照会"),
     (DocType.LETTER, r"(?:Identical l|L|Identical L)etters? dated|LETTER DATED|"
-     r"Lettres? (?:identiques )?datées?|Cartas? (?:idénticas )?de fecha|(?:Идентичные )?[Пп]исьм[оа] "
+     r"Lettres? (?:identiques )?datées?|Cartas? (?:idénticas )?de fecha|"
+     r"(?:Идентичные )?[Пп]исьм[оа] "
      r"(?:Постоянного|Временного|Министра|Председателя|от)|رسال\w* مؤرخ|رسالتان متطابقتان|的信$"),
 )
 _TYPES = (
@@ -248,6 +250,15 @@ def symbol(text: str) -> Symbol | None:
     return best[2] if best else None
 
 
+# "circulated as a document of the General Assembly": the body the sender writes to.
+_CIRCULATED_AS = re.compile(
+    r"(?:document|documento|документа|وثيقة)\s+(?:of|de|du|del|de la)\s+(?:the\s+|la\s+|l['’])?"
+    r"(General Assembly|Security Council|Human Rights Council|Assemblée générale|"
+    r"Conseil de sécurité|Asamblea General|Consejo de Seguridad)",
+    re.IGNORECASE,
+)
+
+
 def body_of(sym: Symbol | None, text: str, session_at: int | None) -> Body | None:
     if sym is not None:
         for prefix, body in _BODY_BY_SYMBOL:
@@ -258,9 +269,7 @@ def body_of(sym: Symbol | None, text: str, session_at: int | None) -> Body | Non
         hits = [(m.end(), b) for b, rx in _BODY_RES for m in rx.finditer(window)]
         if hits:
             return max(hits)[1]
-    m = re.search(r"(?:document|documento|документа|وثيقة)\s+(?:of|de|du|del|de la)\s+(?:the\s+|la\s+|l['’])?"
-                  r"(General Assembly|Security Council|Human Rights Council|Assemblée générale|"
-                  r"Conseil de sécurité|Asamblea General|Consejo de Seguridad)", text, re.IGNORECASE)
+    m = _CIRCULATED_AS.search(text)
     if m:
         return next(b for b, rx in _BODY_RES if rx.search(m[1]))
     presidents = {"PGA": Body.GA, "PSC": Body.SC, "PHRC": Body.HRC, "CCHR": Body.CHR}

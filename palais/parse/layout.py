@@ -25,6 +25,7 @@ end and is removed ("counter-" + "measures" -> "countermeasures").
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -98,7 +99,7 @@ def join_paragraphs(lines: Sequence[Line], *, spaced: bool) -> list[str]:
     width = max(len(line.text) for line in lines)
     paragraphs: list[str] = []
     current = lines[0].text
-    for prev, line in zip(lines, lines[1:], strict=False):
+    for prev, line in itertools.pairwise(lines):
         if _breaks(prev, line, margin, width, spaced):
             paragraphs.append(current)
             current = line.text
@@ -126,8 +127,9 @@ def _breaks(prev: Line, line: Line, margin: int, width: int, spaced: bool) -> bo
 
 
 def _glue(left: str, right: str) -> str:
-    if _LINE_HYPHEN.search(left) and _STARTS_LOWER.match(right):
+    if not left.endswith(("-", "‐")):
+        return f"{left} {right}"
+    # Only the last two characters are looked at: paragraphs grow, lines do not.
+    if _LINE_HYPHEN.search(left[-2:]) and _STARTS_LOWER.match(right):
         return left[:-1] + right
-    if left.endswith(("-", "‐")):
-        return left + right
-    return f"{left} {right}"
+    return left + right

@@ -40,7 +40,8 @@ _MONTH = rf"(?P<{{}}>{MONTH_ALTERNATION})"
 DATE = re.compile(
     _DAY.format("d") + r"\s*(?:de\s+)?" + _MONTH.format("m")
     + r"\s*(?:/\s*\w+\s*)?(?:de\s+|del\s+|,\s*)?(?P<y>\d{4})"
-    + r"|(?=[" + MONTH_FIRST_LETTERS + r"])" + _MONTH.format("m2") + r"\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4})"
+    + r"|(?=[" + MONTH_FIRST_LETTERS + r"])" + _MONTH.format("m2")
+    + r"\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4})"
     + r"|(?P<y3>\d{4})\s*年\s*(?P<m3>\d{1,2})\s*月\s*(?P<d3>\d{1,2})\s*日",
     re.IGNORECASE,
 )

@@ -59,9 +59,9 @@ def _table() -> list[tuple[str, str]]:
                 pairs.setdefault(key, alpha3[a2])
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
-            name = getattr(c, attr, None)
-            if name:
-                pairs.setdefault(fold(name), c.alpha_3)
+            english = getattr(c, attr, None)
+            if english:
+                pairs.setdefault(fold(str(english)), c.alpha_3)
     return sorted(pairs.items(), key=lambda kv: len(kv[0]), reverse=True)
 
 

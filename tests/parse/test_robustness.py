@@ -33,7 +33,9 @@ def test_arbitrary_text_gives_a_document(text: str) -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(SEEDS), st.integers(0, 10_000), st.randoms(use_true_random=False))
-def test_truncated_and_shuffled_seeds_give_documents(path: Path, cut: int, rnd: random.Random) -> None:
+def test_truncated_and_shuffled_seeds_give_documents(
+    path: Path, cut: int, rnd: random.Random
+) -> None:
     lines = path.read_text(encoding="utf-8").split("\n")
     _parse_or_empty("\n".join(lines)[:cut])
     rnd.shuffle(lines)
