@@ -32,6 +32,7 @@ _HEADER_SCAN = 40
 @dataclass(slots=True)
 class AnnexNode:
     heading: str
+    page: int = 1
     subtitle: str | None = None
     paragraphs: list[str] = field(default_factory=list)
 
@@ -47,6 +48,7 @@ class Tree:
     footnotes: list[tuple[str, str]] = field(default_factory=list)
     annexes: list[AnnexNode] = field(default_factory=list)
     spaced: bool = False
+    pages: int = 1
 
 
 def _header_kind(text: str) -> str | None:
@@ -63,7 +65,7 @@ def _header_kind(text: str) -> str | None:
 
 def build_tree(lines: Sequence[Line]) -> Tree:
     """Recognise header, title, paragraphs, footnotes and annexes (see module docstring)."""
-    tree = Tree(spaced=double_spaced(lines))
+    tree = Tree(spaced=double_spaced(lines), pages=max((ln.page for ln in lines), default=1))
     annex_at = next((i for i, ln in enumerate(lines) if ANNEX_HEADING.match(ln.text)), len(lines))
     cover = list(lines[:annex_at])
     start = _read_header(cover, tree)
@@ -136,7 +138,7 @@ def _read_annexes(lines: Sequence[Line], spaced: bool) -> list[AnnexNode]:
             heading.append(chunk[i])
             i += 1
         blocks = join_paragraphs(chunk[i:], spaced=spaced)
-        node = AnnexNode(" ".join(ln.text for ln in heading))
+        node = AnnexNode(" ".join(ln.text for ln in heading), page=chunk[0].page)
         if i < len(chunk) and blocks and chunk[i].indent > min(ln.indent for ln in chunk[i:]):
             node.subtitle = blocks.pop(0)
         node.paragraphs = blocks
@@ -146,7 +148,8 @@ def _read_annexes(lines: Sequence[Line], spaced: bool) -> list[AnnexNode]:
 
 def render(tree: Tree) -> str:
     """The tree as indented text, one node a line (``palais parse --emit tree``)."""
-    out = [f"document (double spaced: {'yes' if tree.spaced else 'no'})", "  cover"]
+    spaced = "yes" if tree.spaced else "no"
+    out = [f"document (pages: {tree.pages}, double spaced: {spaced})", "  cover"]
     out += [f"    header.{kind}: {text}" for kind, text in tree.header]
     if tree.agenda_title:
         out.append(f"    agenda_title: {tree.agenda_title}")
@@ -155,7 +158,7 @@ def render(tree: Tree) -> str:
     out += [f"    paragraph[{i}]: {_short(p)}" for i, p in enumerate(tree.paragraphs, 1)]
     out += [f"    footnote {m}: {_short(t)}" for m, t in tree.footnotes]
     for n, annex in enumerate(tree.annexes, 1):
-        out.append(f"  annex[{n}]: {_short(annex.heading)}")
+        out.append(f"  annex[{n}] (page {annex.page}): {_short(annex.heading)}")
         if annex.subtitle:
             out.append(f"    subtitle: {_short(annex.subtitle)}")
         out += [f"    paragraph[{i}]: {_short(p)}" for i, p in enumerate(annex.paragraphs, 1)]

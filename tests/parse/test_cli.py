@@ -25,7 +25,7 @@ def test_parse_emit_tree_shows_the_structure() -> None:
     result = runner.invoke(app, ["parse", str(SEED), "--emit", "tree"])
     assert result.exit_code == 0
     assert "header.session: Quarante-septième session" in result.stdout
-    assert "annex[1]:" in result.stdout
+    assert "annex[1] (page 1):" in result.stdout
 
 
 def test_parse_summary_and_empty_file(tmp_path: Path) -> None:

@@ -40,3 +40,22 @@ def test_seed_annexes_match_golden(name: str) -> None:
         assert got["title"] == want["title"]
         assert got["subtitle"] == want["subtitle"]
         assert got["paragraphs"] == want["paragraphs"]
+
+
+def test_parse_source_keeps_page_boundaries() -> None:
+    from dataclasses import dataclass
+
+    from palais.parse import parse_source, parse_tree
+
+    @dataclass
+    class Source:  # the shape palais.intake.SourceText has
+        text: str
+        pages: tuple[str, ...]
+
+    text = (FIXTURES / "seeds" / "fr_hrc_47_2021.txt").read_text(encoding="utf-8")
+    cover, annex = text.split("   Annex to the note", 1)
+    pages = (cover, "   Annex to the note" + annex)
+    doc = parse_source(Source("\f".join(pages), pages))
+    assert doc.session == 47 and len(doc.annexes) == 1
+    tree = parse_tree("\f".join(pages)).tree
+    assert tree.pages == 2 and tree.annexes[0].page == 2
