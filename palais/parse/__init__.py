@@ -14,6 +14,7 @@ what could not be read; only empty or blank input raises ParseError.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -170,14 +171,23 @@ def _annexes(tree: Tree, head: str, is_comm: bool) -> list[Part]:
     return [Part(PartKind.ANNEX, detect_language(rest[200:1400] or rest), (), title=None)]
 
 
-def _check_calendar(number: int, printed: tuple[Any, Any]) -> list[str]:
-    """Compare printed session dates with the conventions calendar, when it exists."""
+@functools.cache
+def _calendar() -> Any:
+    """The conventions session calendar, or None while palais.conventions lacks one."""
     try:
         from palais.conventions import load_calendar  # type: ignore[attr-defined]
-    except ImportError:
+        return load_calendar()
+    except Exception:  # noqa: BLE001 - a missing or broken calendar only skips the check
+        return None
+
+
+def _check_calendar(number: int, printed: tuple[Any, Any]) -> list[str]:
+    """Compare printed session dates with the conventions calendar, when it exists."""
+    calendar = _calendar()
+    if calendar is None:
         return []
     try:
-        known = load_calendar().session(number)
+        known = calendar.session(number)
     except Exception:
         return [f"session {number} is not in the session calendar"]
     if (known.opening, known.closing) != tuple(printed):

@@ -34,7 +34,6 @@ MAX_LINE = 4000
 """Longer printed lines are cut: no UN printed line is this long, so only
 pathological input is affected, and every later stage stays bounded."""
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _SENTENCE_END = re.compile(r"[.:;?!。؟»”\")\]]\s*$")
 _STARTS_NEW = re.compile(r"^[\"“«(\[•\-–*0-9A-ZÀ-ÖØ-ÞА-ЯЁ\u0600-\u06ff\u4e00-\u9fff]")
 _STARTS_UPPER = re.compile(r"^[\"“«(A-ZÀ-ÖØ-ÞА-ЯЁ\u0600-\u06ff\u4e00-\u9fff]")
@@ -78,7 +77,8 @@ def normalise_lines(text: str, pages: Sequence[str] | None = None) -> list[Line]
                 gap += 1
                 continue
             indent = len(raw) - len(raw.lstrip())
-            out.append(Line(_SPACES.sub(" ", stripped), indent, page_no, gap))
+            # str.split() folds every Unicode space (no-break, ideographic) in C.
+            out.append(Line(" ".join(stripped.split()), indent, page_no, gap))
             gap = 0
     return out
 
