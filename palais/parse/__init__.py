@@ -177,7 +177,7 @@ def _calendar() -> Any:
     try:
         from palais.conventions import load_calendar  # type: ignore[attr-defined]
         return load_calendar()
-    except Exception:  # noqa: BLE001 - a missing or broken calendar only skips the check
+    except Exception:
         return None
 
 
