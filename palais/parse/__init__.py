@@ -89,6 +89,8 @@ def _document(tree: Tree, head: str) -> Document:
     sdates = fields.session_dates(header_text) or (
         fields.session_dates(head[:1500]) if session else None
     )
+    if sdates is None and session:
+        sdates = fields.special_session_day(head, session[1])
     senders = fields.senders(title) if is_comm and title else ()
     addressee = fields.addressee(title) if is_comm and title else None
     cover_text = " ".join([tree.title or "", *tree.paragraphs[:3]]) or head

@@ -176,6 +176,19 @@ def session_dates(text: str) -> tuple[date, date] | None:
     return (start, end) if start <= end else None
 
 
+_SPECIAL = re.compile(r"special|extraordinaire|especial|специальн|استثنائية|特别", re.IGNORECASE)
+
+
+def special_session_day(text: str, session_at: int) -> tuple[date, date] | None:
+    """A special session printed with one date ("First special session 5 July 2006")
+    lasted that day; a regular session's single date is never read as its span."""
+    line = text[session_at : session_at + 80]
+    if not _SPECIAL.search(line[:40]):
+        return None
+    dates = find_dates(line)
+    return (dates[0][1], dates[0][1]) if dates and dates[0][0] < 45 else None
+
+
 def session_number(text: str) -> tuple[int, int] | None:
     """(number, position) of the first session phrase."""
     for m in SESSION.finditer(text):
