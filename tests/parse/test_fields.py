@@ -21,7 +21,8 @@ def test_ordinal_words(words: str, value: int | None) -> None:
 
 
 def test_chinese_numbers() -> None:
-    assert (chinese_number("四十三"), chinese_number("十"), chinese_number("一百零五")) == (43, 10, 105)
+    found = (chinese_number("四十三"), chinese_number("十"), chinese_number("一百零五"))
+    assert found == (43, 10, 105)
 
 
 @pytest.mark.parametrize(
