@@ -120,8 +120,8 @@ _SENDER = re.compile(
     r"(?P<ar>[^،,()]{3,50}?)(?=\s+لدى|\s+إلى)"
     r"|(?P<zh>[\u4e00-\u9fff]{2,12}?)常驻",
 )
-_ORIGINAL = re.compile(r"(?:Original|Подлинный текст|الأصل|原文)\s*[:：]\s*(?:[^\n:]{0,32}?\s)??"
-                       r"(?P<name>[^\W\d_]+)", re.IGNORECASE)
+_ORIGINAL = re.compile(r"(?:Original|Подлинный текст|الأصل|原文)\s*[:：]", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
 _REPRODUCED = re.compile(
     r"reproduced as received|reproduit(?:e|es)? tel(?:le)?s? qu|reproduite telle|"
     r"в том виде, в каком|se reproduce(?:n)? (?:tal|en la forma)|مستنسخ|بالشكل الذي|按收到的原文",
@@ -336,11 +336,17 @@ def senders(title: str) -> tuple[str, ...]:
 
 
 def original_language(text: str) -> Language | None:
+    """The language after "Original:"; the first language name among the next few words,
+    so field-code debris ("Orig. Lang. MERGEFORMAT ENGLISH") is stepped over."""
     m = _ORIGINAL.search(text)
     if not m:
         return None
-    name = fold(m["name"])
-    return next((lang for key, lang in _NAMES_LONGEST if name.startswith(key)), None)
+    for word in _WORD.findall(text, m.end(), m.end() + 48)[:6]:
+        name = fold(word)
+        found = next((lang for key, lang in _NAMES_LONGEST if name.startswith(key)), None)
+        if found:
+            return found
+    return None
 
 
 _NAMES_LONGEST = sorted(LANGUAGE_NAMES.items(), key=lambda kv: len(kv[0]), reverse=True)
