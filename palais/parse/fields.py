@@ -104,9 +104,10 @@ _ADDRESSED = re.compile(
     re.IGNORECASE,
 )
 _SENDER = re.compile(
-    r"(?:Permanent (?:Mission|Representative|Observer Mission|Observer)|Chargé d['’]affaires a\.i\."
-    r"|Embassy|Delegation|Mission|Representative) of (?:the )?(?P<en>[^,;()]{3,70}?)"
-    r"(?= to | addressed|,| in | at )"
+    r"(?:Permanent (?:Missions?|Representatives?|Observer Mission|Observer)|"
+    r"Chargé d['’]affaires a\.i\.|Embassy|Delegation|Mission|Representatives?) of (?:the )?"
+    r"(?P<en>[^;()]{3,90}?)"
+    r"(?= to | addressed| in | at )"
     r"|(?:Mission permanente|Représentante? permanente?|Mission d['’]observation permanente|"
     r"Délégation|Ambassade|Chargée? d['’]affaires) (?:de |d['’]|du )(?P<fr>[^,;()]{3,70}?)"
     r"(?= auprès|,| adressée| à )"
@@ -323,15 +324,24 @@ def addressee(title: str) -> str | None:
     return min(hits)[1] if hits else None
 
 
+_JOINT = re.compile(r",\s*(?:and\s+|et\s+|y\s+)?|\s+(?:and|et|y|и)\s+")
+
+
 def senders(title: str) -> tuple[str, ...]:
     found: list[str] = []
     for m in _SENDER.finditer(title):
         phrase = next(g for g in m.groups() if g)
         # Chinese has no spaces: try the phrase without its leading characters too.
-        tries = [phrase[k:] for k in range(len(phrase) - 1)] if m["zh"] else [phrase]
-        iso3 = next((hit for t in tries if (hit := find_state(t))), None)
-        if iso3 and iso3 not in found:
-            found.append(iso3)
+        if m["zh"]:
+            tries = [phrase[k:] for k in range(len(phrase) - 1)]
+            iso3 = next((hit for t in tries if (hit := find_state(t))), None)
+            pieces = [iso3] if iso3 else []
+        else:
+            # Joint letters name several States: "of Egypt, Jordan and Qatar".
+            pieces = [find_state(p) for p in _JOINT.split(phrase)]
+        for iso3 in pieces:
+            if iso3 and iso3 not in found:
+                found.append(iso3)
     return tuple(found)
 
 

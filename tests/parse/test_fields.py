@@ -58,3 +58,19 @@ def test_dates_in_six_languages(text: str, when: date) -> None:
 def test_symbol_glued_to_its_date_is_cut() -> None:
     sym = fields.symbol("GENERAL\nCCPR/C/SR.204025 August 2009\nDistr.: General")
     assert str(sym) == "CCPR/C/SR.2040"
+
+
+@pytest.mark.parametrize(
+    ("title", "states"),
+    [("Letter dated 1 May 2020 from the Permanent Representatives of Egypt, Jordan and Qatar "
+      "to the United Nations addressed to the Secretary-General", ("EGY", "JOR", "QAT")),
+     ("Note verbale dated 3 March 2021 from the Permanent Observer Mission of the State of "
+      "Palestine to the United Nations Office at Geneva addressed to the Office of the High "
+      "Commissioner", ("PSE",)),
+     ("Letter dated 2 June 2019 from the Permanent Observer of the Holy See to the United "
+      "Nations addressed to the President of the General Assembly", ("VAT",)),
+     ("Lettre datée du 8 juin 2021, adressée au Secrétaire général par la Mission permanente "
+      "de la République arabe syrienne auprès de l’Organisation", ("SYR",))],
+)
+def test_senders_single_joint_and_observers(title: str, states: tuple[str, ...]) -> None:
+    assert fields.senders(title) == states
