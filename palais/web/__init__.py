@@ -1,0 +1,1 @@
+"""The HTTP edge: the JSON API under ``/api`` and the server-rendered pages."""
