@@ -10,25 +10,13 @@ import typer
 
 from palais.cli.app import app, console, reports_errors
 from palais.errors import ParseError
-
-
-def _read(path: Path) -> tuple[str, tuple[str, ...] | None]:
-    """Text and pages of ``path``: through palais.intake when it exists, else UTF-8 text."""
-    try:
-        from palais.intake import read_path  # type: ignore[attr-defined]
-    except ImportError:
-        try:
-            return path.read_text(encoding="utf-8"), None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ParseError(f"cannot read {path}: {exc}") from exc
-    src = read_path(path)
-    return src.text, tuple(src.pages) or None
+from palais.intake import read_path
 
 
 @app.command("parse")
 @reports_errors
 def parse_command(
-    file: Annotated[Path, typer.Argument(help="Document to parse (txt; pdf/docx through intake).")],
+    file: Annotated[Path, typer.Argument(help="Document to parse: text, PDF or Word (.docx).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON record.")] = False,
     emit: Annotated[
         str | None, typer.Option("--emit", help="'tree': print the intermediate tree.")
@@ -38,8 +26,8 @@ def parse_command(
     from palais.parse import parse_tree, render
     from palais.records import to_record
 
-    text, pages = _read(file)
-    parsed = parse_tree(text, pages=pages, source_name=str(file))
+    src = read_path(file)
+    parsed = parse_tree(src.text, pages=src.pages, source_name=str(file))
     if emit == "tree":
         typer.echo(render(parsed.tree))
         return

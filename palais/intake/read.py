@@ -1,0 +1,52 @@
+"""Read a file or its bytes into a :class:`Source`, choosing the reader from the content."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path, PurePath
+
+from palais.errors import ParseError
+from palais.intake import sniff
+from palais.intake.pdf import read_pdf
+from palais.intake.source import Source
+from palais.intake.text import decode
+from palais.intake.word import read_docx
+
+
+def read_path(path: Path) -> Source:
+    """Read the file at ``path``; ParseError when it cannot be opened or is no document."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise ParseError(f"{path} is a folder, not a file") from exc
+    except OSError as exc:
+        raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    return read_bytes(data, str(path))
+
+
+def read_bytes(data: bytes, filename: str) -> Source:
+    """Read ``data`` received under ``filename`` (the name only hints; the bytes decide)."""
+    name = PurePath(filename).name or "input"
+    media_type = sniff.media_type(data, filename)
+    pages: tuple[str, ...] | None
+    if media_type == sniff.PDF:
+        pages = read_pdf(data, name)
+    elif media_type == sniff.DOCX:
+        pages = read_docx(data, name)
+    else:
+        pages = None
+        text = decode(data, name)
+    if pages is not None:
+        text = "\f".join(pages)
+        if len(pages) == 1:
+            pages = None
+    if not text.strip():
+        raise ParseError(f"{name} holds only white space: there is no document to read")
+    return Source(
+        text=text,
+        pages=pages,
+        name=filename,
+        media_type=media_type,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )

@@ -1,0 +1,22 @@
+"""What intake hands to the parser."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The text of one file and where it came from.
+
+    ``pages`` holds the text of each page when the format has pages (PDF, or a
+    Word file with hard page breaks); ``text`` is then the pages joined by form
+    feeds, so a reader of ``text`` alone still sees the page ends. ``sha256``
+    is the digest of the bytes as received, the file's identity in a batch.
+    """
+
+    text: str
+    pages: tuple[str, ...] | None
+    name: str
+    media_type: str
+    sha256: str

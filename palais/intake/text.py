@@ -1,0 +1,134 @@
+"""Decode the bytes of a text file, whichever encoding a mission's computer used.
+
+Order of evidence, strongest first: a byte-order mark; UTF-16 without a mark,
+seen from its zero bytes in every other position; valid UTF-8 (a legacy code
+page almost never forms valid UTF-8 by chance); then charset-normalizer
+restricted to the code pages used for the six languages. Every result is
+checked: text that is mostly control characters is binary junk, and UTF-8 that
+reads back as UTF-8 once more is mojibake (text decoded with the wrong code
+page and saved again). Both are refused with a reason rather than handed to
+the parser as if they were a document.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from palais.errors import ParseError
+
+# Code pages missions use for the six languages (Windows first, then the older
+# Cyrillic and Chinese encodings still met); UTF-8 and UTF-16 are tried before.
+LEGACY_ENCODINGS = ("cp1252", "cp1251", "cp1256", "gb18030", "koi8_r", "big5")
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_MAX_CONTROL_SHARE = 0.02
+"""Share of control characters above which decoded "text" is binary data."""
+_SAMPLE = 64 * 1024
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text of ``data``; ParseError when it is binary or its encoding cannot be told."""
+    text, encoding = _decode(data, name)
+    _check_plausible(text, name, encoding)
+    return tidy(text)
+
+
+def tidy(text: str) -> str:
+    """Remove what extraction leaves in text but is no part of it.
+
+    NUL characters go; a soft hyphen at a line end was a printed hyphen where
+    the word broke, so it becomes ``-`` for the parser to join the word, and
+    elsewhere an invisible soft hyphen is dropped. Line ends become ``\\n``.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if "\u00ad" in text:
+        text = text.replace("\u00ad\n", "-\n").replace("\u00ad", "")
+    return text
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise ParseError(
+                    f"{name} starts with a {encoding.upper()} byte-order mark but is not valid "
+                    f"{encoding.upper()} (byte {exc.start + len(bom)})"
+                ) from exc
+    # UTF-16 of Latin or Cyrillic text is also valid UTF-8 (every byte below 0x80),
+    # so its zero bytes are looked at first.
+    wide = _utf16_without_bom(data) if b"\x00" in data[:_SAMPLE] else None
+    if wide is not None:
+        try:
+            return data.decode(wide), wide
+        except UnicodeDecodeError as exc:
+            raise ParseError(f"{name} looks like {wide.upper()} text but is not valid "
+                             f"{wide.upper()}") from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:_SAMPLE]:
+        raise ParseError(f"{name} holds binary data, not text")
+    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
+    if best is None:
+        raise ParseError(
+            f"{name}: cannot tell the text encoding (not UTF-8, UTF-16 or one of "
+            f"{', '.join(LEGACY_ENCODINGS)}); save the file as UTF-8"
+        )
+    return str(best), best.encoding
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a mark: text in Latin, Cyrillic or Arabic has a zero in most pairs."""
+    sample = data[: _SAMPLE - _SAMPLE % 2]
+    pairs = len(sample) // 2
+    if pairs == 0:
+        return None
+    even_zeros = sample[0::2].count(0) / pairs
+    odd_zeros = sample[1::2].count(0) / pairs
+    if odd_zeros > 0.3 and even_zeros < 0.05:
+        return "utf-16-le"
+    if even_zeros > 0.3 and odd_zeros < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _check_plausible(text: str, name: str, encoding: str) -> None:
+    sample = text[:_SAMPLE]
+    controls = sum(
+        1 for c in sample if c not in _ALLOWED_CONTROLS and unicodedata.category(c) in ("Cc", "Cs")
+    )
+    if encoding == "utf-8" and _is_mojibake(sample):
+        raise ParseError(
+            f"{name} is garbled: its text was decoded with a Windows code page and saved "
+            "again as UTF-8 (letters such as 'Ã©' or 'Ð¡' stand for 'é' or 'С'); "
+            "send the original file"
+        )
+    if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
+        raise ParseError(f"{name} holds binary data, not text ({encoding} gives control "
+                         "characters throughout)")
+
+
+def _is_mojibake(text: str) -> bool:
+    """UTF-8 whose characters, written back in cp1252 or Latin-1, form UTF-8 again."""
+    if text.isascii():
+        return False
+    for page in ("cp1252", "latin-1"):
+        try:
+            again = text.encode(page).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        return again != text
+    return False

@@ -1,0 +1,103 @@
+"""PDF and Word files of the seeds: pages kept, cover fields as in the golden records."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+
+from palais.errors import ParseError
+from palais.intake import read_bytes, read_path
+from palais.intake.sniff import DOCX, PDF
+from palais.parse import parse_source
+from palais.records import to_record
+from tests.intake.documents import SEED_NAMES, golden, note_docx, note_pdf
+
+COVER_FIELDS = (
+    "symbol", "body", "session", "session_dates", "agenda_items", "doc_type", "doc_date",
+    "sender_state", "addressee", "language", "original_language", "title",
+    "reproduced_as_received", "paragraphs", "footnotes",
+)
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_pdf_keeps_pages_and_gives_the_golden_cover(name: str) -> None:
+    src = read_bytes(note_pdf(name), f"{name}.pdf")
+    assert src.media_type == PDF
+    assert src.pages is not None and len(src.pages) >= 2
+    assert src.text == "\f".join(src.pages)
+    annex_page = next(i for i, page in enumerate(src.pages) if "Annex to the" in page)
+    assert annex_page >= 1 and src.pages[annex_page].lstrip().startswith("Annex to the")
+    record = to_record(parse_source(src))
+    expected = golden(name)
+    assert {k: record[k] for k in COVER_FIELDS} == {k: expected[k] for k in COVER_FIELDS}
+    assert [a["language"] for a in record["annexes"]] == ["en"]
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_docx_page_break_starts_the_annex_and_cover_is_golden(name: str) -> None:
+    src = read_bytes(note_docx(name), f"{name}.docx")
+    assert src.media_type == DOCX
+    assert src.pages is not None and len(src.pages) == 2
+    assert src.pages[1].lstrip().startswith("Annex to the")
+    record = to_record(parse_source(src))
+    expected = golden(name)
+    assert {k: record[k] for k in COVER_FIELDS} == {k: expected[k] for k in COVER_FIELDS}
+
+
+def test_docx_tables_are_read_in_order_row_by_row() -> None:
+    document = docx.Document()
+    document.add_paragraph("Human Rights Council")
+    table = document.add_table(rows=2, cols=2)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            cell.text = f"cell {r}{c}"
+    document.add_paragraph("After the table.")
+    out = io.BytesIO()
+    document.save(out)
+    text = read_bytes(out.getvalue(), "t.docx").text
+    assert [line.strip() for line in text.splitlines()] == [
+        "Human Rights Council", "cell 00\tcell 01", "cell 10\tcell 11", "After the table."
+    ]
+
+
+def test_read_path_reads_files_and_names_what_is_wrong(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    pdf = folder / "note.pdf"
+    pdf.write_bytes(note_pdf("fr_hrc_47_2021"))
+    src = read_path(pdf)
+    assert src.name == str(pdf) and src.media_type == PDF
+    with pytest.raises(ParseError, match="folder"):
+        read_path(folder)
+    with pytest.raises(ParseError, match="cannot read"):
+        read_path(folder / "missing.txt")
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
+         "PDF"),
+        (b"%PDF-1.4\n" + bytes(range(256)) * 4, "PDF"),
+    ],
+)
+def test_damaged_pdf_is_a_parse_error(data: bytes, reason: str) -> None:
+    with pytest.raises(ParseError, match=reason):
+        read_bytes(data, "broken.pdf")
+
+
+def test_pdf_without_text_layer_asks_for_ocr() -> None:
+    import typst
+
+    blank = typst.compile(b'#set page(paper: "a6")\n#rect(width: 2cm, height: 2cm)')
+    with pytest.raises(ParseError, match="text layer"):
+        read_bytes(blank, "scan.pdf")
+
+
+def test_cut_short_docx_is_a_parse_error() -> None:
+    data = note_docx("fr_hrc_47_2021")
+    with pytest.raises(ParseError, match="damaged"):
+        read_bytes(data[: len(data) // 2], "note.docx")
