@@ -84,7 +84,8 @@ class Frbr:
     the format (``.../rus@/main.xml``). ``doc_name`` is the Akoma Ntoso
     ``doc`` name ("noteVerbale"); ``work_date`` the date of the Work (the note's
     date); ``expression_date`` the date of this version (its issue date, else
-    the Work's date); ``number`` the symbol as printed.
+    the Work's date); ``number`` the symbol as printed (None before
+    registration, when the URIs carry ``unregistered`` in its place).
     """
 
     work: str
@@ -93,7 +94,7 @@ class Frbr:
     doc_name: str
     work_date: date
     expression_date: date
-    number: str
+    number: str | None
     language_code: str
     original_language_code: str | None
 

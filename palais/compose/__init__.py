@@ -1,0 +1,42 @@
+"""From a document record to its six language versions, each in four formats.
+
+:func:`compose` makes one :class:`~palais.compose.version.ComposedVersion` (a
+language version with every line already written in its language);
+:func:`render` lays it out in one :class:`~palais.model.Format`, each format a
+small module (``text``, ``html``, ``akn``, ``pdf``) exposing
+``render(version) -> bytes``. :func:`missing_translations` tells what a record
+still lacks before every version can be composed.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from palais.compose.cover import compose
+from palais.compose.passages import missing_translations
+from palais.compose.version import ComposedVersion
+from palais.errors import CompositionError
+from palais.model import Format
+
+__all__ = ["ComposedVersion", "compose", "missing_translations", "render"]
+
+_RENDERERS = {
+    Format.TXT: "palais.compose.text",
+    Format.HTML: "palais.compose.html",
+    Format.AKN: "palais.compose.akn",
+    Format.PDF: "palais.compose.pdf",
+}
+
+
+def render(version: ComposedVersion, fmt: Format) -> bytes:
+    """``version`` in format ``fmt``. Renderers load on first use, so composing text
+    never pays for the PDF engine."""
+    name = _RENDERERS[fmt]
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name != name:
+            raise
+        raise CompositionError(f"no renderer for {fmt.value} is installed ({name})") from exc
+    data: bytes = module.render(version)
+    return data

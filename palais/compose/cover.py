@@ -1,0 +1,213 @@
+"""Composing one language version of a document: :func:`compose`.
+
+Formulaic lines come from :mod:`palais.conventions`; free-text passages from the
+record (the cover's own language) or its translations (every other language);
+annexes are reproduced as received. A version is composed whole or not at all:
+a single missing translation raises :class:`~palais.errors.MissingTranslation`
+naming the language and every passage it lacks.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from palais import conventions
+from palais.compose import formulaic
+from palais.compose.passages import TITLE, translation
+from palais.compose.version import (
+    ComposedAnnex,
+    ComposedFootnote,
+    ComposedVersion,
+    Frbr,
+    VersionLink,
+)
+from palais.errors import CompositionError, MissingTranslation
+from palais.languages import ALL, Language
+from palais.model import DocType, Document, Part
+from palais.symbols import Symbol
+
+__all__ = ["compose"]
+
+# Akoma Ntoso ``doc`` names for the kinds of document (camelCase, as the
+# standard's own examples name document types).
+_AKN_NAMES = {
+    DocType.NOTE_VERBALE: "noteVerbale",
+    DocType.LETTER: "letter",
+    DocType.REPORT: "report",
+    DocType.RESOLUTION: "resolution",
+    DocType.DECISION: "decision",
+    DocType.WRITTEN_STATEMENT: "writtenStatement",
+    DocType.DRAFT_RESOLUTION: "draftResolution",
+    DocType.SUMMARY_RECORD: "summaryRecord",
+    DocType.OTHER: "document",
+}
+
+
+_UNREGISTERED = "unregistered"
+
+
+def compose(
+    doc: Document,
+    lang: Language,
+    *,
+    symbol: Symbol | None = None,
+    job_number: str | None = None,
+    issue_date: date | None = None,
+) -> ComposedVersion:
+    """The ``lang`` version of ``doc``; ``symbol``, ``job_number`` and ``issue_date``
+    override the record's (issuing supplies them), else the record's are used."""
+    symbol = symbol or doc.symbol
+    resolver = _Resolver(doc, lang)
+    title = resolver.title()
+    paragraphs = tuple(resolver.paragraph(n, p) for n, p in enumerate(doc.paragraphs, 1))
+    footnotes = tuple(
+        ComposedFootnote(f.marker, resolver.footnote(n, f.text))
+        for n, f in enumerate(doc.footnotes, 1)
+    )
+    if resolver.missing:
+        raise MissingTranslation({lang.value: resolver.missing})
+    special = bool(symbol and symbol.special_session)
+    original = doc.original_language
+    words = conventions.formulae(lang)
+    # Russian, Arabic and Chinese versions print the masthead in English.
+    masthead = Language.parse(str(words.masthead_language))
+    return ComposedVersion(
+        language=lang,
+        direction=lang.info.direction,
+        doc_type=doc.doc_type,
+        symbol=str(symbol) if symbol else None,
+        distribution=words.distribution,
+        issue_date=conventions.format_date(issue_date, masthead) if issue_date else None,
+        language_line=words.language_line if original and original is not lang else None,
+        original_line=(
+            words.original.format(language=conventions.language_name(original, masthead))
+            if original
+            else None
+        ),
+        body=conventions.body_name(doc.body, lang) if doc.body else None,
+        session=(
+            conventions.session_line(doc.session, lang, special=special) if doc.session else None
+        ),
+        session_dates=(
+            conventions.date_range(*doc.session_dates, lang) if doc.session_dates else None
+        ),
+        agenda=conventions.agenda_line(doc.agenda_items, lang) if doc.agenda_items else None,
+        agenda_title=(
+            conventions.agenda_title(doc.agenda_items[0], lang)
+            if len(doc.agenda_items) == 1
+            else None
+        ),
+        title=title,
+        paragraphs=paragraphs,
+        footnotes=footnotes,
+        annexes=tuple(
+            _annex(a, n if len(doc.annexes) > 1 else None, lang)
+            for n, a in enumerate(doc.annexes, 1)
+        ),
+        job_number=job_number or doc.job_number,
+        links=tuple(
+            VersionLink(other, other.info.native_name, f"{other.value}.html")
+            for other in ALL
+            if other is not lang
+        ),
+        frbr=_frbr(doc, lang, symbol, issue_date),
+    )
+
+
+class _Resolver:
+    """Finds each free or formulaic text of the cover in one language, noting what
+    is missing instead of stopping at the first gap (the report names them all)."""
+
+    def __init__(self, doc: Document, lang: Language) -> None:
+        self.doc = doc
+        self.lang = lang
+        self.own = doc.language is lang
+        self.missing: list[str] = []
+
+    def _passage(self, key: str, original: str) -> str:
+        if self.own:
+            return original
+        text = translation(self.doc, key, self.lang)
+        if text is None:
+            self.missing.append(key)
+            return ""
+        return text
+
+    def title(self) -> str:
+        if self.doc.title is None:
+            raise CompositionError("the record has no title: a version cannot be composed")
+        if formulaic.title_is_standard(self.doc) and not self.own:
+            return _required(formulaic.standard_title(self.doc, self.lang), "title", self.lang)
+        return self._passage(TITLE, self.doc.title)
+
+    def paragraph(self, n: int, text: str) -> str:
+        if formulaic.is_standard_request(self.doc, text) and not self.own:
+            standard = formulaic.standard_request(self.doc, self.lang)
+            return _required(standard, "request paragraph", self.lang)
+        return self._passage(f"cover.paragraph.{n}", text)
+
+    def footnote(self, n: int, text: str) -> str:
+        if formulaic.is_standard_footnote(self.doc, text) and not self.own:
+            return formulaic.standard_footnote(self.lang)
+        return self._passage(f"cover.footnote.{n}", text)
+
+
+def _required(text: str | None, what: str, lang: Language) -> str:
+    if text is None:
+        raise CompositionError(f"the conventions give no standard {what} in {lang.value}")
+    return text
+
+
+_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _annex(part: Part, number: int | None, lang: Language) -> ComposedAnnex:
+    """An annex as received; without a title of its own it is headed with the cover
+    language's word for "Annex", numbered in Roman figures when there are several
+    (UN style: "Annex I")."""
+    heading = part.title
+    if heading is None:
+        heading = conventions.formulae(lang).annex_heading
+        if number is not None:
+            heading = f"{heading} {_roman(number)}"
+    language = part.language
+    return ComposedAnnex(
+        heading=heading,
+        subtitle=part.subtitle,
+        paragraphs=part.paragraphs,
+        language=language,
+        direction=language.info.direction if language else "ltr",
+    )
+
+
+def _frbr(doc: Document, lang: Language, symbol: Symbol | None, issue: date | None) -> Frbr:
+    """Akoma Ntoso URIs: ``/akn/un/doc/<name>/<date>/<symbol>/<lang>@``."""
+    work_date = doc.doc_date or issue
+    if work_date is None:
+        raise CompositionError("the record has no date, so the version has no Akoma Ntoso identity")
+    name = _AKN_NAMES[doc.doc_type]
+    # A record not yet registered has no symbol: its URI says so rather than guessing one.
+    number = symbol.uri_slug() if symbol else _UNREGISTERED
+    work = f"/akn/un/doc/{name}/{work_date.isoformat()}/{number}"
+    code = lang.info.iso639_3
+    expression = f"{work}/{code}@"
+    original = doc.original_language
+    return Frbr(
+        work=work,
+        expression=expression,
+        manifestation=f"{expression}/main.xml",
+        doc_name=name,
+        work_date=work_date,
+        expression_date=issue or work_date,
+        number=str(symbol) if symbol else None,
+        language_code=code,
+        original_language_code=original.info.iso639_3 if original else None,
+    )
