@@ -11,6 +11,7 @@ adapters translate errors in one place and the core never imports either::
     │   ├── UnknownSession
     │   ├── UnknownAgendaItem
     │   ├── UnknownState
+    │   │   └── MissingStateForm     a State's name in a form the conventions lack
     │   └── InvalidRecord            a record (JSON) that does not fit the model
     ├── ParseError                   422 / exit 3   input that is no document at all
     ├── CompositionError             422 / exit 4
@@ -83,6 +84,14 @@ class UnknownAgendaItem(InvalidInput):
 
 class UnknownState(InvalidInput):
     """A State or observer that is not known (by ISO 3166-1 alpha-3 code or name)."""
+
+
+class MissingStateForm(UnknownState):
+    """The State is known, but the conventions hold no name of it in the form asked for.
+
+    A Russian genitive or a French article that the data lacks is refused
+    rather than guessed; composition turns this into a passage for a translator.
+    """
 
 
 class InvalidRecord(InvalidInput):
