@@ -1,0 +1,66 @@
+"""UN editorial conventions for Human Rights Council documents, as data.
+
+Every fact (session dates, agenda titles, how a session or a date is printed,
+the wording of a note verbale, the names of States) lives in a YAML file of
+``palais/conventions/data/``, one file per concern, the six languages side by
+side and each fact with its source. The modules here only look facts up and
+put them together; Babel (CLDR) supplies what it already knows in the UN's
+form (month names, most country and language names).
+
+    sessions.yaml  -> calendar   load_calendar, Calendar
+    agenda.yaml    -> agenda     agenda_item, agenda_title, agenda_line, body_name
+    ordinals.yaml  -> ordinals   session_line, session_ordinal
+    dates.yaml     -> dates      format_date, date_range, month_lexicon
+    formulae.yaml  -> formulae   formulae, Formulae, language_name
+    states.yaml    -> states     state_name, find_state, states
+"""
+
+from __future__ import annotations
+
+from palais.conventions.agenda import (
+    agenda_item,
+    agenda_line,
+    agenda_running,
+    agenda_title,
+    body_name,
+)
+from palais.conventions.calendar import Calendar, load_calendar
+from palais.conventions.dates import date_range, format_date, month_lexicon, month_names
+from palais.conventions.formulae import Formulae, formulae, language_name
+from palais.conventions.ordinals import ordinal_lexicon, session_line, session_ordinal
+from palais.conventions.states import (
+    alpha2,
+    alpha3,
+    find_state,
+    fold,
+    is_observer,
+    state_name,
+    states,
+)
+
+__all__ = [
+    "Calendar",
+    "Formulae",
+    "agenda_item",
+    "agenda_line",
+    "agenda_running",
+    "agenda_title",
+    "alpha2",
+    "alpha3",
+    "body_name",
+    "date_range",
+    "find_state",
+    "fold",
+    "format_date",
+    "formulae",
+    "is_observer",
+    "language_name",
+    "load_calendar",
+    "month_lexicon",
+    "month_names",
+    "ordinal_lexicon",
+    "session_line",
+    "session_ordinal",
+    "state_name",
+    "states",
+]

@@ -1,0 +1,88 @@
+"""Dates and session date ranges as the UN prints them, per language.
+
+Month names come from Babel (CLDR) where they are the UN's (en, fr, es, and
+the Russian genitive); ``data/dates.yaml`` adds the Arabic double names, the
+spellings met in extracted text, and the date patterns.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
+
+from babel import Locale
+
+from palais.conventions.data import language, load
+from palais.languages import Language
+
+
+@functools.cache
+def month_names(lang: Language | str) -> tuple[str, ...]:
+    """The twelve month names as printed in a date of ``lang`` (Russian genitive)."""
+    lang = language(lang)
+    if lang is Language.AR:
+        return tuple(load("dates")["ar_months"])
+    if lang is Language.ZH:
+        return tuple(str(m) for m in range(1, 13))
+    wide = Locale.parse(lang.value).months["format"]["wide"]
+    return tuple(str(wide[m]) for m in range(1, 13))
+
+
+def _fields(d: date, lang: Language, suffix: str = "") -> dict[str, str]:
+    patterns = load("dates")["patterns"][lang.value]
+    day = str(patterns["day_one"]) if d.day == 1 and "day_one" in patterns else str(d.day)
+    month = month_names(lang)[d.month - 1]
+    return {f"d{suffix}": day, f"m{suffix}": month, f"y{suffix}": str(d.year)}
+
+
+def format_date(d: date, lang: Language | str) -> str:
+    """One date in UN style: "6 June 2019", "6 июня 2019 года", "2019年6月6日"."""
+    lang = language(lang)
+    return str(load("dates")["patterns"][lang.value]["date"]).format(**_fields(d, lang))
+
+
+def date_range(start: date, end: date, lang: Language | str) -> str:
+    """Session dates as printed on a cover: "24 June–12 July 2019", "21 juin-9 juillet 2021".
+
+    A one-day span prints as one date.
+    """
+    lang = language(lang)
+    if end < start:
+        from palais.errors import InvalidInput
+
+        raise InvalidInput(f"date range ends ({end}) before it starts ({start})")
+    if start == end:
+        return format_date(start, lang)
+    patterns = load("dates")["patterns"][lang.value]
+    if (start.year, start.month) == (end.year, end.month):
+        key = "same_month"
+    elif start.year == end.year:
+        key = "same_year"
+    else:
+        key = "any"
+    return str(patterns[key]).format(**_fields(start, lang, "1"), **_fields(end, lang, "2"))
+
+
+@functools.cache
+def month_lexicon() -> Mapping[str, int]:
+    """Every printed month form of the six languages, casefolded, -> month number.
+
+    Includes each half of the Arabic double names (extracted text often splits
+    them), the Russian nominative, and the variants listed in dates.yaml.
+    Chinese months are digits and have no entry.
+    """
+    table: dict[str, int] = {}
+    for lang in (Language.EN, Language.FR, Language.ES, Language.RU):
+        months = Locale.parse(lang.value).months
+        for context in ("format", "stand-alone"):
+            for number, name in months[context]["wide"].items():
+                table[str(name).casefold()] = int(number)
+    for number, name in enumerate(load("dates")["ar_months"], start=1):
+        table[name.casefold()] = number
+        for half in name.split("/"):
+            table[half.casefold()] = number
+    for name, number in load("dates")["variants"].items():
+        table[str(name).casefold()] = int(number)
+    return MappingProxyType(table)

@@ -1,0 +1,148 @@
+"""Session ordinals and session lines, 1-99, built from ``data/ordinals.yaml``.
+
+Babel has no rule-based spell-out, so each language's ordinal words are small
+tables in the data file and one rule here per language puts them together
+(tens and units, French "et unième", Arabic unit-before-tens, Chinese numerals,
+Spanish numeral with ordinal indicator).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from palais.conventions.data import language, load
+from palais.errors import UnknownSession
+from palais.languages import Language
+
+FIRST, LAST = 1, 99
+"""Session numbers the rules are written and tested for."""
+
+
+def _table(lang: Language) -> dict[str, Any]:
+    table: dict[str, Any] = load("ordinals")[lang.value]
+    return table
+
+
+def _check(number: int) -> None:
+    if not isinstance(number, int) or isinstance(number, bool) or not FIRST <= number <= LAST:
+        raise UnknownSession(
+            f"session number {number!r} is outside {FIRST}-{LAST}, the range of session lines"
+        )
+
+
+def _en(t: dict[str, Any], n: int) -> str:
+    if n < 20:
+        return str(t["units"][n])
+    tens, unit = divmod(n, 10)
+    if unit == 0:
+        return str(t["tens_ordinal"][tens])
+    return f"{t['tens'][tens]}{t['joiner']}{t['units'][unit]}"
+
+
+def _fr(t: dict[str, Any], n: int) -> str:
+    if n < 20:
+        return str(t["units"][n])
+    tens, unit = divmod(n, 10)
+    if tens in t["teens_after"]:  # 70-79 and 90-99 count on from 60 and 80
+        rest = 10 + unit
+        if unit == 0:
+            return str(t["tens_ordinal"][tens])
+        if unit == 1 and tens in t["et_before_one"]:
+            return f"{t['tens'][tens]} et {t['units'][11]}"
+        return f"{t['tens'][tens]}{t['joiner']}{t['units'][rest]}"
+    if unit == 0:
+        return str(t["tens_ordinal"][tens])
+    if unit == 1:
+        if tens in t["et_before_one"]:
+            return f"{t['tens'][tens]} et {t['compound_one']}"
+        return f"{t['tens'][tens]}{t['joiner']}{t['compound_one']}"
+    return f"{t['tens'][tens]}{t['joiner']}{t['units'][unit]}"
+
+
+def _ru(t: dict[str, Any], n: int, case: str) -> str:
+    words = t[case]
+    if n < 20:
+        return str(words["units"][n])
+    tens, unit = divmod(n, 10)
+    if unit == 0:
+        return str(words["tens_ordinal"][tens])
+    return f"{t['tens'][tens]}{t['joiner']}{words['units'][unit]}"
+
+
+def _es(t: dict[str, Any], n: int) -> str:
+    apocopated = n % 10 in t["apocopated_last_digits"] and n not in t["not_apocopated"]
+    return f"{n}{t['apocopated_indicator'] if apocopated else t['indicator']}"
+
+
+def _ar(t: dict[str, Any], n: int, case: str) -> str:
+    if n <= 10:
+        return str(t["units"][n])
+    tens, unit = divmod(n, 10)
+    first = t["compound_one"] if unit == 1 else t["units"][unit]
+    if tens == 1:
+        return f"{first} {t['teen_suffix']}"
+    tens_words = t["tens_genitive" if case == "genitive" else "tens"]
+    if unit == 0:
+        return str(tens_words[tens])
+    return f"{first}{t['joiner']}{tens_words[tens]}"
+
+
+def _zh(t: dict[str, Any], n: int) -> str:
+    tens, unit = divmod(n, 10)
+    digits = t["digits"]
+    head = "" if tens == 0 else (t["ten"] if tens == 1 else digits[tens] + t["ten"])
+    return head + (digits[unit] if unit else "")
+
+
+@functools.lru_cache(maxsize=2048)
+def session_ordinal(number: int, lang: Language | str, *, case: str = "nominative") -> str:
+    """The ordinal of session ``number`` as words (or numeral) of ``lang``, lower case.
+
+    ``case`` is "nominative" (cover line) or "genitive" (running text: Russian
+    "сорок первой", Arabic "الحادية والأربعين"); languages without case ignore it.
+    Chinese gives the numeral alone ("四十一"), to go between 第 and 届.
+    """
+    _check(number)
+    if case not in ("nominative", "genitive"):
+        raise ValueError(f"case must be 'nominative' or 'genitive', got {case!r}")
+    lang = language(lang)
+    t = _table(lang)
+    if lang is Language.EN:
+        return _en(t, number)
+    if lang is Language.FR:
+        return _fr(t, number)
+    if lang is Language.RU:
+        return _ru(t, number, case)
+    if lang is Language.ES:
+        return _es(t, number)
+    if lang is Language.AR:
+        return _ar(t, number, case)
+    return _zh(t, number)
+
+
+def session_line(number: int, lang: Language | str, *, special: bool = False) -> str:
+    """The session line of a cover: "Forty-first session", "Сорок первая сессия", ..."""
+    lang = language(lang)
+    t = _table(lang)
+    line = str(t["special_session" if special else "session"]).format(
+        ordinal=session_ordinal(number, lang)
+    )
+    if t.get("capitalize"):
+        line = line[0].upper() + line[1:]
+    return line
+
+
+@functools.cache
+def ordinal_lexicon() -> dict[str, int]:
+    """Every ordinal form of 1-99 in the six languages (casefolded) -> its number.
+
+    Used to read session lines back: nominative and genitive forms, the Spanish
+    numeral forms, and the bare Chinese numeral.
+    """
+    table: dict[str, int] = {}
+    for lang in Language:
+        for n in range(FIRST, LAST + 1):
+            for case in ("nominative", "genitive"):
+                table.setdefault(session_ordinal(n, lang, case=case).casefold(), n)
+    return table
