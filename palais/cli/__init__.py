@@ -18,6 +18,7 @@ from palais.cli.app import app
 _COMMAND_MODULES = (
     "palais.cli.conventions",
     "palais.cli.parse",
+    "palais.cli.ingest",
     "palais.cli.compose",
     "palais.cli.registry",
     "palais.cli.web",

@@ -1,0 +1,76 @@
+"""``palais ingest PATH...``: parse many files in parallel into JSON Lines.
+
+Exit status: 0 when every file parsed, 1 when some failed, 3 (the ParseError
+status) when none parsed; a path that does not exist stops the command before
+any work. Failures are listed on stderr with their reason; the records go to
+stdout or ``--output``, one per line, so a partial batch is still usable.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from palais.cli.app import app, err_console, reports_errors
+from palais.parse.batch import DEFAULT_TIMEOUT, Outcome, collect, parse_files
+from palais.records import to_record
+
+PARTIAL_EXIT = 1
+NONE_PARSED_EXIT = 3
+
+
+@app.command("ingest")
+@reports_errors
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files, or folders searched for .txt, "
+                                                     ".pdf and .docx files.")],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the JSON Lines here instead of stdout.")] = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-j", min=1, help="Worker processes (default: one per core).")] = None,
+    timeout: Annotated[float, typer.Option(
+        min=0.1, help="Seconds one file may take before it is reported as failed.")
+    ] = DEFAULT_TIMEOUT,
+) -> None:
+    """Parse every file into one JSON record per line, with its source path and SHA-256."""
+    files = collect(paths)
+    failures: list[Outcome] = []
+    parsed = 0
+    with ExitStack() as stack:
+        out: TextIO = (
+            stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
+        )
+        progress = stack.enter_context(Progress(
+            TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err_console, transient=True,
+        ))
+        task = progress.add_task("parse", total=len(files))
+        for outcome in parse_files(files, workers=workers, timeout=timeout):
+            progress.advance(task)
+            if outcome.document is None:
+                failures.append(outcome)
+                continue
+            parsed += 1
+            line = {**to_record(outcome.document), "source": outcome.path,
+                    "sha256": outcome.sha256}
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    _report(parsed, failures)
+    if failures:
+        raise typer.Exit(NONE_PARSED_EXIT if parsed == 0 else PARTIAL_EXIT)
+
+
+def _report(parsed: int, failures: list[Outcome]) -> None:
+    err_console.print(f"{parsed} parsed, {len(failures)} failed", highlight=False)
+    if not failures:
+        return
+    table = Table("file", "why it failed", title="Files not ingested", title_justify="left")
+    for failure in sorted(failures, key=lambda f: f.path):
+        table.add_row(failure.path, failure.error or "")
+    err_console.print(table)
