@@ -1,0 +1,41 @@
+"""What a submission is made of: a file (read and parsed) or structured fields.
+
+A file is read by :mod:`palais.intake` (text, PDF or Word, told by its bytes)
+and parsed by :mod:`palais.parse` to pre-fill the record, which the
+secretariat then confirms or corrects. Either way the symbol and job number
+are left empty: the registry gives them at registration, whatever a file or a
+record says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from palais import intake
+from palais.model import Document
+from palais.parse import parse_source
+from palais.records import from_record
+
+
+@dataclass(frozen=True, slots=True)
+class Received:
+    document: Document
+    media_type: str
+
+
+def from_fields(record: Mapping[str, Any], *, keep_numbers: bool = False) -> Document:
+    """The Document of a record (InvalidRecord naming the bad field)."""
+    document = from_record(record)
+    return document if keep_numbers else _unnumbered(document)
+
+
+def from_file(filename: str, data: bytes) -> Received:
+    """The parsed Document of a file (ParseError when it is no readable document)."""
+    source = intake.read_bytes(data, filename)
+    return Received(_unnumbered(parse_source(source)), source.media_type)
+
+
+def _unnumbered(document: Document) -> Document:
+    return replace(document, symbol=None, job_number=None)

@@ -1,0 +1,93 @@
+"""Symbols and job numbers: the next free number of a series, given atomically.
+
+Every number ever given is a row of ``allocations`` whose primary key is
+(series, number). A registration reads the highest number of its series and
+inserts the next one in its own transaction; when two registrations race, the
+database lets one insert and makes the other fail on the key, and the loser's
+whole transaction is run again (:meth:`palais.registry.Registry._write`) and
+takes the number after. No number is given twice (the key) and none is
+skipped (a number exists only inside a committed registration). This works
+the same across threads and processes and on both databases, with no lock in
+Python memory.
+
+Series:
+
+* ``A/HRC/<session>/G`` and the like: one per session and category of symbol
+  (a note verbale or letter from a Government is in the G series);
+* ``A/HRC/41/G/7/Corr``: the corrigenda of one document (likewise Rev, Add);
+* ``GE.<yy>``: job numbers of the United Nations Office at Geneva, one series
+  per year, printed ``GE.19-09876`` (five digits).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Connection, func, insert, select
+
+from palais.errors import InvalidInput
+from palais.model import Body, DocType, Document
+from palais.store.tables import allocations
+from palais.symbols import Category, ModifierKind, Symbol
+
+_CATEGORY = {
+    DocType.NOTE_VERBALE: Category.GOVERNMENT,
+    DocType.LETTER: Category.GOVERNMENT,
+    DocType.WRITTEN_STATEMENT: Category.NGO,
+    DocType.DRAFT_RESOLUTION: Category.LIMITED,
+    DocType.RESOLUTION: Category.RESOLUTION,
+    DocType.DECISION: Category.DECISION,
+}
+JOB_DIGITS = 5
+
+
+def allocate(connection: Connection, series: str, submission_id: int, at: datetime) -> int:
+    """The next number of ``series``, recorded for ``submission_id`` (in the caller's
+    transaction, which fails on commit-time conflicts and is retried whole)."""
+    top = connection.execute(
+        select(func.max(allocations.c.number)).where(allocations.c.series == series)
+    ).scalar()
+    number = int(top or 0) + 1
+    connection.execute(
+        insert(allocations).values(
+            series=series, number=number, submission_id=submission_id, allocated_at=at
+        )
+    )
+    return number
+
+
+def category_of(document: Document) -> Category:
+    """The symbol series a document belongs in, by its type (sessional by default)."""
+    return _CATEGORY.get(document.doc_type, Category.SESSIONAL)
+
+
+def allocate_symbol(
+    connection: Connection, document: Document, submission_id: int, at: datetime
+) -> Symbol:
+    if document.body not in (None, Body.HRC):
+        raise InvalidInput(
+            f"body: palais gives Human Rights Council symbols only, not {document.body.value}"
+        )
+    if document.session is None:
+        raise InvalidInput("session: a document needs its session before it can be registered")
+    category = category_of(document)
+    series = f"A/HRC/{category.value}/{document.session}"
+    number = allocate(connection, series, submission_id, at)
+    return Symbol.hrc(document.session, number, category)
+
+
+def allocate_version(
+    connection: Connection, original: Symbol, kind: ModifierKind, submission_id: int, at: datetime
+) -> Symbol:
+    """The symbol of the next corrigendum, revision or addendum of ``original``."""
+    original.with_modifier(kind, 1)  # InvalidSymbol (a Corr of a Corr) before taking a number
+    number = allocate(connection, f"{original}/{kind.value}", submission_id, at)
+    return original.with_modifier(kind, number)
+
+
+def allocate_job_number(connection: Connection, submission_id: int, at: datetime) -> str:
+    year = f"{at.year % 100:02d}"
+    number = allocate(connection, f"GE.{year}", submission_id, at)
+    if number >= 10**JOB_DIGITS:
+        raise InvalidInput(f"job numbers of 20{year} are exhausted ({number})")
+    return f"GE.{year}-{number:0{JOB_DIGITS}d}"

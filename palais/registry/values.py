@@ -1,0 +1,120 @@
+"""What the registry hands out: roles, workflow states, actors, submissions, audit entries.
+
+All are frozen dataclasses or enums, so a caller (the web layer, the CLI) can
+show them but never change the store through them; every change goes through
+a use case of :class:`palais.registry.Registry`, which checks and audits it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from palais.languages import ALL, Language
+from palais.model import Document, Format
+from palais.symbols import ModifierKind, Symbol
+
+
+class Role(StrEnum):
+    """Who a user is to the registry; the public is no user at all (no Actor)."""
+
+    MISSION = "mission"  # a State's permanent mission: submits, follows its own submissions
+    OFFICER = "officer"  # the secretariat: registers, edits, issues
+    TRANSLATOR = "translator"  # supplies translations into assigned languages
+
+
+class State(StrEnum):
+    """Where a submission is in its workflow (see :mod:`palais.registry.workflow`)."""
+
+    SUBMITTED = "submitted"
+    REGISTERED = "registered"
+    IN_TRANSLATION = "in_translation"
+    READY = "ready"
+    ISSUED = "issued"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An authenticated user: the one who acts in a use case and is named in the audit log."""
+
+    username: str
+    role: Role
+    state: str | None = None  # ISO 3166-1 alpha-3, for a mission
+    languages: tuple[Language, ...] = ()  # for a translator
+
+    @property
+    def name(self) -> str:
+        return self.username
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """A submission with its current record (a :class:`~palais.model.Document`)."""
+
+    id: int
+    state: State
+    document: Document
+    symbol: Symbol | None
+    job_number: str | None
+    mission: str | None
+    submitted_by: str
+    received_at: datetime
+    updated_at: datetime
+    filename: str | None = None
+    media_type: str | None = None
+    source_sha256: str | None = None
+    duplicate_of: tuple[int, ...] = ()
+    reason: str | None = None
+    parent_id: int | None = None
+    version_kind: ModifierKind | None = None
+    issued_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestationRef:
+    language: Language
+    format: Format
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedDocument:
+    """What the public sees of an issued document: no submitter, no internal state."""
+
+    symbol: Symbol
+    document: Document
+    state: State
+    issued_at: datetime
+    languages: tuple[Language, ...] = ALL
+    manifestations: tuple[ManifestationRef, ...] = ()
+    original: Symbol | None = None  # for a corrigendum, revision or addendum
+    versions: tuple[Symbol, ...] = ()  # corrigenda, revisions, addenda issued since
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFile:
+    """The bytes of one manifestation, with the hash that names them."""
+
+    sha256: str
+    size: int
+    media_type: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One line of the append-only audit log: who, when, what, before and after."""
+
+    id: int
+    submission_id: int | None
+    actor: str
+    at: datetime
+    action: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    detail: str | None

@@ -1,0 +1,61 @@
+"""Who sees which submissions, and what a mission may submit.
+
+A mission sees only its own State's submissions; a translator sees those
+awaiting translation; the secretariat sees everything. What a caller may not
+see answers "not found", exactly as if it did not exist, so probing identifiers
+tells nothing. The same rule is written twice, once as a Python predicate for a
+single row and once as an SQL condition for listings; ``tests/registry`` checks
+they agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import false, true
+
+from palais.errors import PermissionDenied
+from palais.model import Document, Party
+from palais.registry.values import Actor, Role, State
+from palais.registry.workflow import IN_WORK
+from palais.store.tables import submissions
+
+
+def may_see(actor: Actor, state: State, mission: str | None) -> bool:
+    if actor.role is Role.OFFICER:
+        return True
+    if actor.role is Role.MISSION:
+        return mission is not None and mission == actor.state
+    return state in IN_WORK
+
+
+def condition(actor: Actor) -> Any:
+    """The SQL condition selecting the submissions ``actor`` may see."""
+    if actor.role is Role.OFFICER:
+        return true()
+    if actor.role is Role.MISSION:
+        return submissions.c.mission == actor.state if actor.state else false()
+    return submissions.c.state.in_(sorted(s.value for s in IN_WORK))
+
+
+def for_mission(actor: Actor, document: Document) -> Document:
+    """A mission's document, sent by that mission's State.
+
+    A document naming no sender is taken to be from the mission's State; one
+    naming others (and not it) is refused: a mission acts only for its own
+    State. A joint letter naming it among several senders is its to submit.
+    """
+    if actor.role is not Role.MISSION or actor.state is None:
+        return document
+    own = Party(actor.state)
+    senders = {p for p in (document.sender, *document.senders) if p is not None}
+    if not senders:
+        return replace(document, sender=own, senders=(own,))
+    if own not in senders:
+        named = ", ".join(sorted(p.iso3 for p in senders))
+        raise PermissionDenied(
+            f"the mission of {own.iso3} may submit only for its own State; "
+            f"the document is from {named}"
+        )
+    return document

@@ -1,0 +1,25 @@
+"""The store: the only package that runs SQL or writes files palais keeps.
+
+- :mod:`palais.store.engine` opens SQLite (WAL, embedded default) or PostgreSQL
+  and starts read and write transactions;
+- :mod:`palais.store.tables` declares the tables (SQLAlchemy Core);
+- :mod:`palais.store.migrate` runs the Alembic migrations shipped in the package;
+- :mod:`palais.store.blobs` keeps files content-addressed by SHA-256.
+
+The registry (:mod:`palais.registry`) holds the rules; the store only keeps.
+"""
+
+from __future__ import annotations
+
+from palais.store.blobs import BlobStore, sha256_of
+from palais.store.engine import open_engine, read_transaction, write_transaction
+from palais.store.migrate import upgrade
+
+__all__ = [
+    "BlobStore",
+    "open_engine",
+    "read_transaction",
+    "sha256_of",
+    "upgrade",
+    "write_transaction",
+]

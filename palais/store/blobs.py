@@ -1,0 +1,77 @@
+"""Files kept by their SHA-256: submitted originals and issued manifestations.
+
+A file's name is the hash of its bytes, so the same bytes are kept once, a
+stored file can be checked against its name at any time, and nothing ever
+overwrites a stored file with other content. A file is written to a temporary
+name in the same folder, flushed to disk, then renamed into place: a crash
+leaves either the whole file or none (perhaps a stray temporary, never a
+truncated blob). Stored files are made read-only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from palais.errors import InvalidInput, NotFound
+
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class BlobStore:
+    """A folder of content-addressed files: ``<root>/ab/cd/abcd…`` (fan-out by prefix)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def path(self, sha256: str) -> Path:
+        if not _HEX64.match(sha256):
+            raise InvalidInput(f"not a SHA-256 hex digest: {sha256!r}")
+        return self.root / sha256[:2] / sha256[2:4] / sha256
+
+    def put(self, data: bytes) -> str:
+        """Store ``data`` (once) and return its SHA-256."""
+        digest = sha256_of(data)
+        target = self.path(digest)
+        if target.exists():
+            return digest
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temporary, 0o444)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        _fsync_dir(target.parent)
+        return digest
+
+    def get(self, sha256: str) -> bytes:
+        """The bytes stored under ``sha256``; raises NotFound if absent."""
+        try:
+            return self.path(sha256).read_bytes()
+        except FileNotFoundError:
+            raise NotFound(f"no stored file with SHA-256 {sha256}") from None
+
+    def __contains__(self, sha256: str) -> bool:
+        return self.path(sha256).exists()
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX needs the directory flushed)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,52 @@
+"""Running the migrations shipped inside the package, from code.
+
+``Registry.open`` calls :func:`upgrade` so a new installation needs no separate
+step and an upgraded one migrates its store on first start; ``palais db
+upgrade`` does the same by hand. The scripts live in
+``palais/store/migrations`` and travel with the wheel.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from palais.store.engine import write_transaction
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head() -> str:
+    """The revision the code expects."""
+    revision = ScriptDirectory.from_config(_config()).get_current_head()
+    assert revision is not None, "the package ships at least one migration"
+    return revision
+
+
+def current(engine: Engine) -> str | None:
+    """The revision the database is at (None for an empty database)."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine) -> str:
+    """Bring the database to the newest revision; returns it. A no-op when up to date."""
+    target = head()
+    if current(engine) == target:
+        return target
+    config = _config()
+    with write_transaction(engine) as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return target

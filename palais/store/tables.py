@@ -1,0 +1,118 @@
+"""The tables of the store, in SQLAlchemy Core.
+
+The registry's records are few and their shape is the record contract
+(:mod:`palais.records`), so a submission keeps its record as one JSON text
+column and only the fields that are searched, constrained or joined on get
+columns of their own. The migrations in :mod:`palais.store.migrations` create
+exactly these tables; ``tests/store`` checks the two agree.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(200), nullable=False, unique=True),
+    Column("role", String(20), nullable=False),
+    # ISO 3166-1 alpha-3 of the State a mission acts for; null for other roles.
+    Column("state", String(3)),
+    # Comma-separated language codes a translator may edit.
+    Column("languages", String(40), nullable=False, server_default=""),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(200), nullable=False),
+    # SHA-256 of the token: the token itself is shown once and never stored.
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+submissions = Table(
+    "submissions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("state", String(20), nullable=False),
+    Column("mission", String(3)),  # the State the submission was made for
+    Column("submitted_by", String(200), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("record", Text, nullable=False),  # JSON, palais.records contract
+    Column("symbol", String(120), unique=True),
+    Column("job_number", String(20), unique=True),
+    Column("title", Text),
+    Column("doc_date", String(10)),
+    Column("session", Integer),
+    Column("filename", String(300)),
+    Column("media_type", String(100)),
+    Column("source_sha256", String(64)),
+    Column("duplicate_of", Text, nullable=False, server_default="[]"),  # JSON list of ids
+    Column("reason", Text),
+    Column("parent_id", Integer, ForeignKey("submissions.id")),
+    Column("version_kind", String(10)),
+    Column("issued_at", DateTime(timezone=True)),
+    Index("ix_submissions_state", "state"),
+    Index("ix_submissions_mission", "mission"),
+    Index("ix_submissions_source_sha256", "source_sha256"),
+    Index("ix_submissions_issued_at", "issued_at"),
+)
+
+# One row per number ever given in a series ("A/HRC/41/G", "GE.19",
+# "A/HRC/41/G/1/Corr"): the primary key is what makes two concurrent
+# registrations unable to take the same number.
+allocations = Table(
+    "allocations",
+    metadata,
+    Column("series", String(120), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("submission_id", Integer, ForeignKey("submissions.id"), nullable=False),
+    Column("allocated_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("series", "number", name="pk_allocations"),
+)
+
+# Append-only: triggers created by the migration refuse UPDATE and DELETE.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("submission_id", Integer, ForeignKey("submissions.id")),
+    Column("actor", String(200), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("before", Text),  # JSON
+    Column("after", Text),  # JSON
+    Column("detail", Text),
+    Index("ix_audit_log_submission", "submission_id"),
+)
+
+manifestations = Table(
+    "manifestations",
+    metadata,
+    Column("submission_id", Integer, ForeignKey("submissions.id"), nullable=False),
+    Column("language", String(2), nullable=False),
+    Column("format", String(10), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+    PrimaryKeyConstraint("submission_id", "language", "format", name="pk_manifestations"),
+)

@@ -1,0 +1,73 @@
+"""Killing the server (SIGKILL) under registration load leaves a consistent store.
+
+Every registration the server acknowledged is in the store; none is half
+written: each registered submission has its symbol and exactly one "register"
+audit entry, and no symbol is given twice.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+from tests.web.harness import RECORD, Backend, prepared_store
+from tests.web.live import live_server
+
+SUBMISSIONS = 80
+
+
+def test_sigkill_mid_load_loses_no_acknowledged_registration(
+    backend: Backend, tmp_path: Path
+) -> None:
+    store = prepared_store(backend, tmp_path)
+    acknowledged: dict[int, str] = {}
+    lock = threading.Lock()
+    with live_server(store.env, tmp_path / "server.log") as server:
+        mission = {"Authorization": f"Bearer {store.tokens['mission']}"}
+        officer = {"Authorization": f"Bearer {store.tokens['officer']}"}
+        with httpx.Client(base_url=server.base_url, timeout=60) as client:
+            ids = [
+                client.post("/api/submissions", json={"record": RECORD}, headers=mission).json()[
+                    "id"
+                ]
+                for _ in range(SUBMISSIONS)
+            ]
+
+        def register(sid: int) -> None:
+            try:
+                with httpx.Client(base_url=server.base_url, timeout=30) as c:
+                    response = c.post(f"/api/submissions/{sid}/registration", headers=officer)
+            except httpx.HTTPError:
+                return  # the server died before answering: not acknowledged
+            if response.status_code == 200:
+                with lock:
+                    acknowledged[sid] = response.json()["symbol"]
+
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            futures = [pool.submit(register, sid) for sid in ids]
+            while len(acknowledged) < 10:
+                time.sleep(0.01)
+            server.kill()
+            for future in futures:
+                future.result()
+
+    assert 10 <= len(acknowledged) < SUBMISSIONS, "the kill came mid-load"
+    registry = store.open_registry()
+    officer_actor = store.actor(registry, "officer")
+    registered = {}
+    for sid in ids:
+        submission = registry.get(officer_actor, sid)
+        actions = Counter(e.action for e in registry.audit(officer_actor, sid))
+        if submission.symbol is not None:
+            registered[sid] = str(submission.symbol)
+            assert actions["register"] == 1, (sid, actions)
+        else:
+            assert actions["register"] == 0, (sid, actions)
+    for sid, symbol in acknowledged.items():
+        assert registered.get(sid) == symbol
+    assert len(set(registered.values())) == len(registered), "a symbol was given twice"
