@@ -9,9 +9,9 @@ form (month names, most country and language names).
 
     sessions.yaml  -> calendar   load_calendar, Calendar
     agenda.yaml    -> agenda     agenda_item, agenda_title, agenda_line, body_name
-    ordinals.yaml  -> ordinals   session_line, session_ordinal
+    ordinals.yaml  -> ordinals   session_line, session_ordinal, read_ordinal
     dates.yaml     -> dates      format_date, date_range, month_lexicon
-    formulae.yaml  -> formulae   formulae, Formulae, language_name
+    formulae.yaml  -> formulae   formulae, Formulae, language_name, language_lexicon
     states.yaml    -> states     state_name, find_state, states
 """
 
@@ -26,8 +26,14 @@ from palais.conventions.agenda import (
 )
 from palais.conventions.calendar import Calendar, load_calendar
 from palais.conventions.dates import date_range, format_date, month_lexicon, month_names
-from palais.conventions.formulae import Formulae, formulae, language_name
-from palais.conventions.ordinals import ordinal_lexicon, session_line, session_ordinal
+from palais.conventions.formulae import Formulae, formulae, language_lexicon, language_name
+from palais.conventions.ordinals import (
+    ordinal_lexicon,
+    read_chinese_numeral,
+    read_ordinal,
+    session_line,
+    session_ordinal,
+)
 from palais.conventions.states import (
     alpha2,
     alpha3,
@@ -54,11 +60,14 @@ __all__ = [
     "format_date",
     "formulae",
     "is_observer",
+    "language_lexicon",
     "language_name",
     "load_calendar",
     "month_lexicon",
     "month_names",
     "ordinal_lexicon",
+    "read_chinese_numeral",
+    "read_ordinal",
     "session_line",
     "session_ordinal",
     "state_name",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from babel import Locale
 
@@ -73,3 +75,21 @@ def language_name(of: Language | str, in_lang: Language | str) -> str:
     if listed:
         return str(listed[of.value])
     return str(Locale.parse(in_lang.value).languages[of.value])
+
+
+@functools.cache
+def language_lexicon() -> Mapping[str, Language]:
+    """Every printed name of the six languages (folded) -> the language, for reading.
+
+    Names in all six languages (CLDR and the UN forms above) and the variants
+    of formulae.yaml, so "Original: ANGLAIS", "Original: الإنكليزية" are read.
+    """
+    from palais.conventions.states import fold
+
+    table: dict[str, Language] = {}
+    for of in Language:
+        for in_lang in Language:
+            table[fold(language_name(of, in_lang))] = of
+        for name in load("formulae")["language_name_variants"][of.value]:
+            table[fold(str(name))] = of
+    return MappingProxyType(table)

@@ -9,6 +9,7 @@ Spanish numeral with ordinal indicator).
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from palais.conventions.data import language, load
@@ -146,3 +147,62 @@ def ordinal_lexicon() -> dict[str, int]:
             for case in ("nominative", "genitive"):
                 table.setdefault(session_ordinal(n, lang, case=case).casefold(), n)
     return table
+
+
+@functools.cache
+def _stems() -> tuple[tuple[str, int], ...]:
+    """(folded stem, value), longest stems first so "sixteen" wins over "six"."""
+    from palais.conventions.states import fold
+
+    pairs = {fold(stem): int(value)
+             for table in load("ordinals")["reading"]["stems"].values()
+             for stem, value in table.items()}
+    return tuple(sorted(pairs.items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
+_SPLIT = re.compile(r"[\s\-‐]+")
+
+
+def read_ordinal(words: str) -> int | None:
+    """The number that ordinal (or cardinal) words of any of the six languages write, or None.
+
+    "Forty-first" -> 41, "soixante et onzième" -> 71, "сорок первой" -> 41,
+    "Séptimo" -> 7, "الحادية والأربعين" -> 41. Every word must be a number word.
+    """
+    from palais.conventions.states import fold
+
+    reading = load("ordinals")["reading"]
+    total, found = 0, False
+    for word in _SPLIT.split(fold(words)):
+        if not word or word in reading["ignore"]:
+            continue
+        for prefix in reading["arabic_prefixes"]:
+            if word.startswith(prefix) and len(word) > len(prefix) + 2:
+                word = word[len(prefix):]
+                break
+        value = next((v for stem, v in _stems() if word.startswith(stem)), None)
+        if value is None:
+            return None
+        total += value
+        found = True
+    return total if found and 0 < total < 1000 else None
+
+
+def read_chinese_numeral(text: str) -> int | None:
+    """Read 四十一 (41), 十 (10), 一百零五 (105), or Arabic digits; None for anything else."""
+    if text.isdigit():
+        return int(text)
+    zh = load("ordinals")["zh"]
+    digits = {d: i for i, d in enumerate(zh["digits"])}
+    hundred = load("ordinals")["reading"]["zh_hundred"]
+    total, current = 0, 0
+    for ch in text:
+        if ch == zh["ten"] or ch == hundred:
+            total += (current or 1) * (10 if ch == zh["ten"] else 100)
+            current = 0
+        elif ch in digits:
+            current = digits[ch]
+        else:
+            return None
+    total += current
+    return total or None

@@ -14,13 +14,13 @@ what could not be read; only empty or blank input raises ParseError.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from palais.errors import ParseError
-from palais.model import DocType, Document, Footnote, Part, PartKind, Party
+from palais.conventions import load_calendar
+from palais.errors import ParseError, UnknownSession
+from palais.model import Body, DocType, Document, Footnote, Part, PartKind, Party
 from palais.parse import fields
 from palais.parse.detect import detect_language
 from palais.parse.layout import normalise_lines
@@ -100,8 +100,9 @@ def _document(tree: Tree, head: str) -> Document:
     reproduced_as_received: bool | None = True if reproduced else None
     if not reproduced and annexes and fields.has_distr(head):
         reproduced_as_received = False
-    if session and sdates:
-        warnings += _check_calendar(session[0], sdates)
+    if session and sdates and body is Body.HRC:
+        special = fields.is_special_session(head, session[1])
+        warnings += _check_calendar(session[0], sdates, special)
     if not tree.paragraphs:
         warnings.append("no cover paragraphs recognised")
     agenda = fields.agenda_items(header_text) or fields.agenda_items(head)
@@ -173,26 +174,14 @@ def _annexes(tree: Tree, head: str, is_comm: bool) -> list[Part]:
     return [Part(PartKind.ANNEX, detect_language(rest[200:1400] or rest), (), title=None)]
 
 
-@functools.cache
-def _calendar() -> Any:
-    """The conventions session calendar, or None while palais.conventions lacks one."""
+def _check_calendar(number: int, printed: tuple[Any, Any], special: bool) -> list[str]:
+    """Compare a Council session's printed dates with the conventions calendar."""
+    kind = "special session" if special else "session"
     try:
-        from palais.conventions import load_calendar  # type: ignore[attr-defined]
-        return load_calendar()
-    except Exception:
-        return None
-
-
-def _check_calendar(number: int, printed: tuple[Any, Any]) -> list[str]:
-    """Compare printed session dates with the conventions calendar, when it exists."""
-    calendar = _calendar()
-    if calendar is None:
-        return []
-    try:
-        known = calendar.session(number)
-    except Exception:
-        return [f"session {number} is not in the session calendar"]
+        known = load_calendar().session(number, special=special)
+    except UnknownSession:
+        return [f"{kind} {number} is not in the session calendar"]
     if (known.opening, known.closing) != tuple(printed):
-        return [f"session {number} dates printed {printed[0]}..{printed[1]} differ from the "
+        return [f"{kind} {number} dates printed {printed[0]}..{printed[1]} differ from the "
                 f"calendar {known.opening}..{known.closing}"]
     return []

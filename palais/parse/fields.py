@@ -13,13 +13,22 @@ import functools
 import re
 from datetime import date
 
+from palais.conventions import (
+    find_state,
+    fold,
+    language_lexicon,
+    month_lexicon,
+    read_chinese_numeral,
+    read_ordinal,
+)
 from palais.errors import InvalidSymbol
 from palais.languages import Language
 from palais.model import Body, DocType
-from palais.parse.lexicon import LANGUAGE_NAMES, MONTHS, chinese_number, fold, ordinal_value
 from palais.parse.patterns import AGENDA, DATE, DATE_RANGE, SESSION
-from palais.parse.states import find_state
 from palais.symbols import Symbol
+
+_MONTHS = month_lexicon()
+"""Printed month names of the six languages (folded) -> month number."""
 
 HEAD = 6000
 """Characters of the document in which cover fields are sought."""
@@ -157,8 +166,8 @@ def _date_of(m: re.Match[str]) -> date | None:
         if m["y3"]:
             return date(int(m["y3"]), int(m["m3"]), int(m["d3"]))
         if m["m2"]:
-            return date(int(m["y2"]), MONTHS[m["m2"].lower()], int(m["d2"]))
-        return date(int(m["y"]), MONTHS[m["m"].lower()], int(m["d"]))
+            return date(int(m["y2"]), _MONTHS[m["m2"].lower()], int(m["d2"]))
+        return date(int(m["y"]), _MONTHS[m["m"].lower()], int(m["d"]))
     except (ValueError, KeyError):
         return None
 
@@ -168,9 +177,9 @@ def session_dates(text: str) -> tuple[date, date] | None:
     if not m:
         return None
     try:
-        end_month = MONTHS[m["m2"].lower()]
+        end_month = _MONTHS[m["m2"].lower()]
         end = date(int(m["y2"]), end_month, int(m["d2"]))
-        start_month = MONTHS[m["m1"].lower()] if m["m1"] else end_month
+        start_month = _MONTHS[m["m1"].lower()] if m["m1"] else end_month
         start = date(int(m["y1"] or m["y2"]), start_month, int(m["d1"]))
     except (ValueError, KeyError):
         return None
@@ -180,11 +189,16 @@ def session_dates(text: str) -> tuple[date, date] | None:
 _SPECIAL = re.compile(r"special|extraordinaire|especial|специальн|استثنائية|特别", re.IGNORECASE)
 
 
+def is_special_session(text: str, session_at: int) -> bool:
+    """True when the session phrase at ``session_at`` names a special session."""
+    return bool(_SPECIAL.search(text, session_at, session_at + 40))
+
+
 def special_session_day(text: str, session_at: int) -> tuple[date, date] | None:
     """A special session printed with one date ("First special session 5 July 2006")
     lasted that day; a regular session's single date is never read as its span."""
     line = text[session_at : session_at + 80]
-    if not _SPECIAL.search(line[:40]):
+    if not is_special_session(text, session_at):
         return None
     dates = find_dates(line)
     return (dates[0][1], dates[0][1]) if dates and dates[0][0] < 45 else None
@@ -196,16 +210,16 @@ def session_number(text: str) -> tuple[int, int] | None:
         if m["num"]:
             return int(m["num"]), m.start()
         if m["zh"]:
-            value = chinese_number(m["zh"])
+            value = read_chinese_numeral(m["zh"])
         elif m["ar"]:
             words = m["ar"].split()
             value = next((v for k in range(len(words), 0, -1)
-                          if (v := ordinal_value(" ".join(words[:k])))), None)
+                          if (v := read_ordinal(" ".join(words[:k])))), None)
         else:
             words = m["words"].split()
             value = None
             for k in range(len(words)):
-                value = ordinal_value(" ".join(words[k:]))
+                value = read_ordinal(" ".join(words[k:]))
                 if value:
                     break
             if value is None and m.group(0).lower().startswith(("special", "extra")):
@@ -335,7 +349,7 @@ def senders(title: str) -> tuple[str, ...]:
         if m["zh"]:
             tries = [phrase[k:] for k in range(len(phrase) - 1)]
             iso3 = next((hit for t in tries if (hit := find_state(t))), None)
-            pieces = [iso3] if iso3 else []
+            pieces: list[str | None] = [iso3] if iso3 else []
         else:
             # Joint letters name several States: "of Egypt, Jordan and Qatar".
             pieces = [find_state(p) for p in _JOINT.split(phrase)]
@@ -359,7 +373,7 @@ def original_language(text: str) -> Language | None:
     return None
 
 
-_NAMES_LONGEST = sorted(LANGUAGE_NAMES.items(), key=lambda kv: len(kv[0]), reverse=True)
+_NAMES_LONGEST = sorted(language_lexicon().items(), key=lambda kv: len(kv[0]), reverse=True)
 
 
 def document_date(text: str) -> date | None:

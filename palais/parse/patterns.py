@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import re
 
-from palais.parse.lexicon import MONTH_ALTERNATION, MONTH_FIRST_LETTERS
+from palais.conventions import month_lexicon
+
+MONTH_ALTERNATION = "|".join(sorted((re.escape(m) for m in month_lexicon()), key=len, reverse=True))
+MONTH_FIRST_LETTERS = "".join(sorted({c for m in month_lexicon() for c in (m[0], m[0].upper())}))
+"""Checked in a look-ahead before the month alternation, so most positions fail at once."""
 
 _W = r"[^\W\d_]+"
 SESSION = re.compile(

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
+from palais.conventions import read_chinese_numeral as chinese_number
+from palais.conventions import read_ordinal as ordinal_value
 from palais.parse import fields
-from palais.parse.lexicon import chinese_number, ordinal_value
 
 
 @pytest.mark.parametrize(
