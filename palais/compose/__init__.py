@@ -15,7 +15,6 @@ import importlib
 from palais.compose.cover import compose
 from palais.compose.passages import missing_translations
 from palais.compose.version import ComposedVersion
-from palais.errors import CompositionError
 from palais.model import Format
 
 __all__ = ["ComposedVersion", "compose", "missing_translations", "render"]
@@ -31,12 +30,5 @@ _RENDERERS = {
 def render(version: ComposedVersion, fmt: Format) -> bytes:
     """``version`` in format ``fmt``. Renderers load on first use, so composing text
     never pays for the PDF engine."""
-    name = _RENDERERS[fmt]
-    try:
-        module = importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:
-            raise
-        raise CompositionError(f"no renderer for {fmt.value} is installed ({name})") from exc
-    data: bytes = module.render(version)
+    data: bytes = importlib.import_module(_RENDERERS[fmt]).render(version)
     return data

@@ -19,7 +19,6 @@ from palais.compose.version import ComposedFootnote, ComposedVersion, Frbr
 __all__ = ["NS", "render"]
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _SOURCE = "#palais"
 
 
@@ -33,8 +32,9 @@ def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str)
 def render(version: ComposedVersion) -> bytes:
     root = etree.Element(f"{{{NS}}}akomaNtoso", nsmap={None: NS})
     doc = _el(root, "doc", name=version.frbr.doc_name)
-    doc.set(_XML_LANG, version.language.info.bcp47)
-    _meta(doc, version.frbr, f"{version.frbr.expression}/!main", version.frbr.manifestation)
+    frbr = version.frbr
+    meta = _meta(doc, frbr, f"{frbr.expression}/!main", frbr.manifestation, frbr.language_code)
+    _references(meta)
     _preface(doc, version)
     body = _el(doc, "mainBody")
     notes = list(enumerate(version.footnotes, 1))
@@ -50,14 +50,13 @@ def render(version: ComposedVersion) -> bytes:
         for n, annex in enumerate(version.annexes, 1):
             attachment = _el(attachments, "attachment", eId=f"att_{n}")
             sub = _el(attachment, "doc", name="annex")
-            if annex.language:
-                sub.set(_XML_LANG, annex.language.info.bcp47)
-            frbr = version.frbr
+            # The annex keeps the language it was received in (its own expression).
             _meta(
                 sub,
                 frbr,
                 f"{frbr.expression}/!annex_{n}",
                 f"{frbr.expression}/!annex_{n}.xml",
+                annex.language.info.iso639_3 if annex.language else frbr.language_code,
             )
             preface = _el(sub, "preface")
             _el(_el(preface, "longTitle"), "p", annex.heading)
@@ -69,7 +68,9 @@ def render(version: ComposedVersion) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _meta(doc: etree._Element, frbr: Frbr, this: str, manifestation: str) -> None:
+def _meta(
+    doc: etree._Element, frbr: Frbr, this: str, manifestation: str, language: str
+) -> etree._Element:
     """The identification block; every date is the record's, so equal records give
     byte-identical files."""
     meta = _el(doc, "meta")
@@ -87,8 +88,8 @@ def _meta(doc: etree._Element, frbr: Frbr, this: str, manifestation: str) -> Non
     _el(expression, "FRBRuri", value=frbr.expression)
     _el(expression, "FRBRdate", date=frbr.expression_date.isoformat(), name="issued")
     _el(expression, "FRBRauthor", href="#secretariat")
-    _el(expression, "FRBRlanguage", language=frbr.language_code)
-    if frbr.original_language_code and frbr.original_language_code != frbr.language_code:
+    _el(expression, "FRBRlanguage", language=language)
+    if frbr.original_language_code and frbr.original_language_code != language:
         _el(
             expression,
             "FRBRtranslation",
@@ -97,9 +98,16 @@ def _meta(doc: etree._Element, frbr: Frbr, this: str, manifestation: str) -> Non
         )
     manif = _el(ident, "FRBRManifestation")
     _el(manif, "FRBRthis", value=manifestation)
-    _el(manif, "FRBRuri", value=manifestation)
+    # Naming convention: the manifestation's URI is the expression's with its format.
+    _el(manif, "FRBRuri", value=f"{frbr.expression}.akn")
     _el(manif, "FRBRdate", date=frbr.expression_date.isoformat(), name="generated")
     _el(manif, "FRBRauthor", href=_SOURCE)
+    return meta
+
+
+def _references(meta: etree._Element) -> None:
+    """The people and roles the identification points to (once per file: eIds are
+    unique in the whole document, attachments included)."""
     refs = _el(meta, "references", source=_SOURCE)
     _el(refs, "TLCOrganization", eId="palais", href="/ontology/organization/un/palais",
         showAs="palais")

@@ -203,7 +203,7 @@ def _frbr(doc: Document, lang: Language, symbol: Symbol | None, issue: date | No
     return Frbr(
         work=work,
         expression=expression,
-        manifestation=f"{expression}/main.xml",
+        manifestation=f"{expression}/!main.xml",
         doc_name=name,
         work_date=work_date,
         expression_date=issue or work_date,
