@@ -25,9 +25,10 @@ def _run(*args: str) -> str:
 
 
 def pdftotext(pdf: Path, first: int | None = None, last: int | None = None,
-              *, body_only: bool = False) -> str:
-    """The text of pages ``first``..``last``; ``body_only`` crops away header and footer."""
-    args = ["pdftotext", "-enc", "UTF-8"]
+              *, body_only: bool = False, layout: bool = False) -> str:
+    """The text of pages ``first``..``last``; ``body_only`` crops away header and footer,
+    ``layout`` keeps the printed indentation."""
+    args = ["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else [])]
     if first is not None:
         args += ["-f", str(first)]
     if last is not None:
@@ -52,10 +53,10 @@ class FontRow:
 
 def pdffonts(pdf: Path) -> list[FontRow]:
     """Fonts of the PDF as pdffonts lists them (name and its 'emb' column)."""
-    lines = _run("pdffonts", str(pdf)).splitlines()
-    header, _rule, *rows = lines
-    emb_at = header.index("emb")
-    return [FontRow(row.split()[0], row[emb_at : emb_at + 3].strip() == "yes") for row in rows]
+    _header, _rule, *rows = _run("pdffonts", str(pdf)).splitlines()
+    # Counted from the right: a long font name pushes the columns out of line.
+    # The last five columns are emb, sub, uni, object number and generation.
+    return [FontRow(row.split()[0], row.split()[-5] == "yes") for row in rows]
 
 
 def ink_fraction(pdf: Path, page: int = 1, dpi: int = 30) -> float:
