@@ -1,0 +1,276 @@
+"""The embedded engine: a tantivy index in a folder of the data directory.
+
+Chosen over SQLite FTS5 by measurement (docs/decisions.md, BENCHMARKS.md):
+tantivy's block-max scoring keeps ranked queries in single milliseconds where
+FTS5 has to score every matching row. Each language version has its own text
+field (``t_ar`` … ``t_es``) holding the terms of :mod:`palais.search.normalise`
+split on whitespace, with positions for phrases; facets are fast fields read by
+tantivy's terms aggregation; the entry itself is a stored JSON payload, so a
+hit is rebuilt without the store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from palais.languages import Language
+from palais.search.entries import Entry
+from palais.search.index import Request, SearchIndex
+from palais.search.query import Alternative, Clause
+
+SCHEMA_VERSION = 1
+_WRITER_HEAP = 64_000_000
+_FACET_SIZE = 10_000
+_BUILT_QUERIES = 512
+_TOKENIZER = "palais_terms"
+# Facet name -> fast field.
+_FACET_FIELDS = {
+    "session": "session",
+    "agenda_item": "agenda_item",
+    "sender": "sender",
+    "doc_type": "doc_type",
+    "year": "year",
+}
+
+
+def _schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("symbol", tokenizer_name="raw")
+    sb.add_text_field("key", tokenizer_name="raw")  # symbol TAB digest, for the drift check
+    for lang in Language:
+        sb.add_text_field(f"t_{lang.value}", tokenizer_name=_TOKENIZER, index_option="position")
+    sb.add_integer_field("session", indexed=True, fast=True)
+    sb.add_integer_field("agenda_item", indexed=True, fast=True)
+    sb.add_integer_field("year", indexed=True, fast=True)
+    sb.add_integer_field("date", fast=True)
+    for name in ("sender", "doc_type", "languages"):
+        sb.add_text_field(name, tokenizer_name="raw", fast=True)
+    sb.add_bytes_field("payload", stored=True)
+    return sb.build()
+
+
+class TantivyIndex(SearchIndex):
+    """Search index stored under ``path`` (created when absent)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path / f"tantivy-v{SCHEMA_VERSION}"
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._schema = _schema()
+        self._index = tantivy.Index(self._schema, path=str(self.path))
+        self._index.register_tokenizer(
+            _TOKENIZER, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
+        )
+        self._lock = threading.Lock()
+        self._built: dict[tuple[Language, tuple[Clause, ...]], tantivy.Query] = {}
+
+    def close(self) -> None:
+        """Nothing to release: readers and writers live only during a call."""
+
+    # -- writing --------------------------------------------------------------
+
+    def _put(self, entries: Sequence[Entry], *, replace: bool) -> None:
+        with self._writer() as writer:
+            for entry in entries:
+                if replace:
+                    writer.delete_documents_by_term("symbol", entry.symbol)
+                writer.add_document(self._document(entry))
+
+    def _delete(self, symbols: Sequence[str]) -> None:
+        with self._writer() as writer:
+            for symbol in symbols:
+                writer.delete_documents_by_term("symbol", symbol)
+
+    def _replace_all(self, entries: Sequence[Entry]) -> None:
+        """One commit: readers see the old index until the new one is complete."""
+        with self._writer(threads=0) as writer:
+            writer.delete_all_documents()
+            for entry in entries:
+                writer.add_document(self._document(entry))
+
+    def _writer(self, threads: int = 1) -> _Writing:
+        return _Writing(self, threads)
+
+    def _document(self, entry: Entry) -> tantivy.Document:
+        doc = tantivy.Document()
+        doc.add_text("symbol", entry.symbol)
+        doc.add_text("key", f"{entry.symbol}\t{entry.digest}")
+        for lang in entry.languages:
+            doc.add_text(f"t_{lang.value}", entry.terms(lang))
+            doc.add_text("languages", lang.value)
+        if entry.session is not None:
+            doc.add_integer("session", entry.session)
+        for item in entry.agenda_items:
+            doc.add_integer("agenda_item", item)
+        if entry.year is not None:
+            doc.add_integer("year", entry.year)
+        doc.add_integer("date", entry.ordinal)
+        for sender in entry.senders:
+            doc.add_text("sender", sender)
+        doc.add_text("doc_type", entry.doc_type)
+        doc.add_bytes("payload", json.dumps(entry.payload(), ensure_ascii=False).encode())
+        return doc
+
+    # -- reading --------------------------------------------------------------
+
+    def _digests(self) -> dict[str, str]:
+        searcher = self._index.searcher()
+        live = tantivy.Query.all_query()
+        pairs = searcher.terms_with_prefix("key", "", filter_query=live)
+        return dict(key.split("\t", 1) for key, count in pairs if count)
+
+    def _ranked(
+        self, request: Request, offset: int, limit: int
+    ) -> tuple[int, list[tuple[float, Entry]]]:
+        searcher = self._index.searcher()
+        q = self._query(request)
+        if request.empty:
+            found = searcher.search(q, limit, count=True, offset=offset, order_by_field="date")
+        else:
+            found = searcher.search(q, limit, count=True, offset=offset)
+        hits = [
+            (float(score), Entry.from_payload(json.loads(searcher.doc(address)["payload"][0])))
+            for score, address in found.hits
+        ]
+        return _count(found), hits
+
+    def _facets(self, request: Request) -> dict[str, dict[str, int]]:
+        searcher = self._index.searcher()
+        q = self._query(request)
+        specs: dict[str, Any] = {
+            name: {"terms": {"field": field, "size": _FACET_SIZE}}
+            for name, field in _FACET_FIELDS.items()
+        }
+        if request.empty:
+            specs["language"] = {"terms": {"field": "languages", "size": _FACET_SIZE}}
+        answer = searcher.aggregate(q, specs)
+        facets = {
+            name: {_key(b["key"]): int(b["doc_count"]) for b in answer[name]["buckets"]}
+            for name in specs
+        }
+        if not request.empty:
+            facets["language"] = {
+                lang.value: _count(searcher.search(self._query(_only(request, lang)), 1))
+                for lang in request.clauses
+            }
+        return facets
+
+    def _query(self, request: Request) -> tantivy.Query:
+        must: list[tantivy.Query] = []
+        if not request.empty:
+            must.append(
+                _any([self._language_query(lang, c) for lang, c in request.clauses.items()])
+            )
+        elif request.filters.language is not None:
+            must.append(self._term("languages", request.filters.language.value))
+        for name, value in (
+            ("session", request.filters.session),
+            ("agenda_item", request.filters.agenda_item),
+            ("year", request.filters.year),
+            ("sender", request.filters.sender),
+            ("doc_type", request.filters.doc_type),
+        ):
+            if value is not None:
+                must.append(self._term(name, value))
+        if not must:
+            return tantivy.Query.all_query()
+        return _all(must)
+
+    def _language_query(self, lang: Language, clauses: tuple[Clause, ...]) -> tantivy.Query:
+        """The query of one language field; built queries are kept (regexes are costly)."""
+        key = (lang, clauses)
+        if key not in self._built:
+            if len(self._built) >= _BUILT_QUERIES:
+                self._built.clear()
+            field = f"t_{lang.value}"
+            self._built[key] = _all([self._clause(field, c) for c in clauses])
+        return self._built[key]
+
+    def _clause(self, field: str, clause: Clause) -> tantivy.Query:
+        """Any alternative; single-word prefixes share one regex (one automaton to build)."""
+        prefixes = [a.terms[0] for a in clause.alternatives if a.prefix and len(a.terms) == 1]
+        queries = [
+            self._alternative(field, a)
+            for a in clause.alternatives
+            if not (a.prefix and len(a.terms) == 1)
+        ]
+        if prefixes:
+            pattern = "(" + "|".join(re.escape(p) for p in prefixes) + ").*"
+            # A regex walks every term with the prefix; a phrase-prefix query stops at 50.
+            queries.append(tantivy.Query.regex_query(self._schema, field, pattern))
+        return _any(queries)
+
+    def _alternative(self, field: str, alt: Alternative) -> tantivy.Query:
+        terms: list[str | tuple[int, str]] = list(alt.terms)
+        if len(terms) == 1:
+            return self._term(field, alt.terms[0])
+        if alt.prefix:
+            return tantivy.Query.phrase_prefix_query(self._schema, field, terms)
+        return tantivy.Query.phrase_query(self._schema, field, terms)
+
+    def _term(self, field: str, value: object) -> tantivy.Query:
+        return tantivy.Query.term_query(self._schema, field, value)
+
+
+class _Writing:
+    """A writer for one unit of work: committed on success, rolled back on error."""
+
+    def __init__(self, index: TantivyIndex, threads: int) -> None:
+        self._owner = index
+        self._threads = threads
+
+    def __enter__(self) -> tantivy.IndexWriter:
+        self._owner._lock.acquire()
+        try:
+            self._writer = self._owner._index.writer(_WRITER_HEAP, self._threads)
+        except BaseException:
+            self._owner._lock.release()
+            raise
+        return self._writer
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        try:
+            if exc_type is None:
+                self._writer.commit()
+            else:
+                self._writer.rollback()
+            self._writer.wait_merging_threads()
+            self._owner._index.reload()
+        finally:
+            self._owner._lock.release()
+
+
+def _any(queries: list[tantivy.Query]) -> tantivy.Query:
+    if len(queries) == 1:
+        return queries[0]
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
+
+
+def _all(queries: list[tantivy.Query]) -> tantivy.Query:
+    if len(queries) == 1:
+        return queries[0]
+    return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in queries])
+
+
+def _key(value: object) -> str:
+    """Aggregation keys come back as int, float or str; facets speak strings."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _only(request: Request, lang: Language) -> Request:
+    """The same search in one language field."""
+    return dataclasses.replace(request, clauses={lang: request.clauses[lang]})
+
+
+def _count(found: tantivy.SearchResult) -> int:
+    """The number of matches (``count=True`` searches; tantivy's type stubs omit it)."""
+    return int(getattr(found, "count", None) or 0)

@@ -1,0 +1,237 @@
+"""The search interface both engines implement, and what they share.
+
+An engine stores :class:`~palais.search.entries.Entry` objects and answers two
+questions: which entries match (ranked, one page), and how the matches are
+spread over the facets. Everything else — reading filters, compiling the query
+per language, choosing the language version a hit links to, cutting snippets,
+fingerprints for the drift check — is done once, here.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup
+
+from palais.errors import InvalidInput
+from palais.languages import Language
+from palais.model import Document, Party
+from palais.search.entries import Entry, entry_of, fingerprint_of
+from palais.search.query import Clause, Query, parse_query
+from palais.search.snippets import snippet
+
+PAGE_SIZE = 10
+MAX_PAGE = 1000
+FACETS = ("session", "agenda_item", "sender", "doc_type", "language", "year")
+_NUMERIC = frozenset({"session", "agenda_item", "year"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One document found, linked to the language version that matched best."""
+
+    symbol: str
+    title: str | None
+    snippet: Markup
+    language: Language | None
+    doc_date: date | None
+    session: int | None
+    agenda_items: tuple[int, ...]
+    senders: tuple[str, ...]
+    doc_type: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    """A page of hits, the number of documents found, and facet counts over all of them."""
+
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]]
+    page: int = 1
+    page_size: int = PAGE_SIZE
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+
+@dataclass(frozen=True, slots=True)
+class Drift:
+    """How the index differs from the documents it should hold."""
+
+    missing: frozenset[str] = frozenset()
+    extra: frozenset[str] = frozenset()
+    stale: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.missing or self.extra or self.stale)
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Facet filters, checked: a filter on an unknown facet or a malformed value is refused."""
+
+    session: int | None = None
+    agenda_item: int | None = None
+    sender: str | None = None
+    doc_type: str | None = None
+    language: Language | None = None
+    year: int | None = None
+    given: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, raw: Mapping[str, str] | None) -> Filters:
+        raw = {k: v.strip() for k, v in (raw or {}).items() if v and v.strip()}
+        unknown = sorted(set(raw) - set(FACETS))
+        if unknown:
+            raise InvalidInput(f"unknown search filter {unknown[0]!r}: expected one of {FACETS}")
+        values: dict[str, Any] = {}
+        for name, value in raw.items():
+            if name in _NUMERIC:
+                if not value.isdigit():
+                    raise InvalidInput(f"search filter {name} must be a number, got {value!r}")
+                values[name] = int(value)
+            elif name == "language":
+                values[name] = Language.parse(value)
+            elif name == "sender":
+                values[name] = Party(value.upper()).iso3
+            else:
+                values[name] = value
+        return cls(**values, given=raw)
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One search as an engine receives it: the query compiled per language field, filters."""
+
+    query: Query
+    clauses: Mapping[Language, tuple[Clause, ...]]
+    filters: Filters
+
+    @property
+    def empty(self) -> bool:
+        return self.query.empty
+
+
+class SearchIndex(ABC):
+    """Full-text search over issued documents; an engine implements the abstract methods."""
+
+    def add(self, doc: Document) -> None:
+        """Index ``doc`` (replacing what was indexed under its symbol)."""
+        self._put([entry_of(doc)], replace=True)
+
+    def remove(self, symbol: object) -> None:
+        """Forget the document under ``symbol`` (no error when it is not indexed)."""
+        self._delete([str(symbol)])
+
+    def rebuild(self, documents: Iterable[Document]) -> int:
+        """Replace the whole index by ``documents``; returns how many were indexed."""
+        entries = [entry_of(doc) for doc in documents]
+        self._replace_all(entries)
+        return len(entries)
+
+    def symbols(self) -> frozenset[str]:
+        return frozenset(self._digests())
+
+    def fingerprint(self) -> str:
+        """A hash of every indexed symbol and content; equals :func:`expected_fingerprint`."""
+        return fingerprint_of(self._digests().items())
+
+    def drift(self, documents: Iterable[Document]) -> Drift:
+        """What differs between the index and ``documents`` (the store's issued documents)."""
+        indexed = self._digests()
+        wanted = {e.symbol: e.digest for e in map(entry_of, documents)}
+        return Drift(
+            missing=frozenset(wanted.keys() - indexed.keys()),
+            extra=frozenset(indexed.keys() - wanted.keys()),
+            stale=frozenset(s for s in wanted.keys() & indexed.keys() if wanted[s] != indexed[s]),
+        )
+
+    def search(self, q: str, filters: Mapping[str, str] | None = None, page: int = 1) -> Results:
+        """Ranked documents matching ``q`` (all, newest first, when ``q`` is empty)."""
+        if not 1 <= page <= MAX_PAGE:
+            raise InvalidInput(f"page must be between 1 and {MAX_PAGE}, got {page}")
+        query = parse_query(q)
+        checked = Filters.read(filters)
+        languages = (checked.language,) if checked.language else tuple(Language)
+        request = Request(query, {lang: query.clauses(lang) for lang in languages}, checked)
+        total, found = self._ranked(request, (page - 1) * PAGE_SIZE, PAGE_SIZE)
+        hits = [_hit(entry, score, request) for score, entry in found]
+        facets = self._facets(request)
+        ordered = {name: _ordered(name, facets[name]) for name in FACETS if facets.get(name)}
+        return Results(total, hits, ordered, page)
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release files or connections (the index is unusable afterwards)."""
+
+    @abstractmethod
+    def _put(self, entries: Sequence[Entry], *, replace: bool) -> None: ...
+
+    @abstractmethod
+    def _delete(self, symbols: Sequence[str]) -> None: ...
+
+    @abstractmethod
+    def _replace_all(self, entries: Sequence[Entry]) -> None: ...
+
+    @abstractmethod
+    def _digests(self) -> dict[str, str]: ...
+
+    @abstractmethod
+    def _ranked(
+        self, request: Request, offset: int, limit: int
+    ) -> tuple[int, list[tuple[float, Entry]]]:
+        """Number of matches and one page of (score, entry), best first."""
+
+    @abstractmethod
+    def _facets(self, request: Request) -> dict[str, dict[str, int]]:
+        """Counts per facet value over all matches (``language``: matches per language field)."""
+
+
+def expected_fingerprint(documents: Iterable[Document]) -> str:
+    """The fingerprint an index holding exactly ``documents`` reports."""
+    return fingerprint_of((e.symbol, e.digest) for e in map(entry_of, documents))
+
+
+def _hit(entry: Entry, score: float, request: Request) -> Hit:
+    """The hit, linked to the language version with the most matches (else the original)."""
+    order = sorted(
+        entry.texts, key=lambda lang: (lang is not entry.language, list(Language).index(lang))
+    )
+    compiled = request.clauses
+    if request.empty:
+        order = [request.filters.language or entry.language or order[0]] if order else []
+    candidates = [lang for lang in order if lang in compiled] or order
+    best = None
+    for lang in candidates:
+        cut = snippet(entry.texts[lang], lang, compiled.get(lang, ()), request.query.needles())
+        if best is None or cut.matches > best[1].matches:
+            best = (lang, cut)
+    language, html = (best[0], best[1].html) if best else (entry.language, Markup(""))
+    return Hit(
+        symbol=entry.symbol,
+        title=entry.title,
+        snippet=html,
+        language=language,
+        doc_date=entry.doc_date,
+        session=entry.session,
+        agenda_items=entry.agenda_items,
+        senders=entry.senders,
+        doc_type=entry.doc_type,
+        score=score,
+    )
+
+
+def _ordered(name: str, counts: Mapping[str, int]) -> list[tuple[str, int]]:
+    """Numbers in numeric order, codes alphabetically; languages in the UN order."""
+    if name in _NUMERIC:
+        return sorted(counts.items(), key=lambda kv: int(kv[0]))
+    if name == "language":
+        return [(lang.value, counts[lang.value]) for lang in Language if counts.get(lang.value)]
+    return sorted(counts.items())

@@ -1,0 +1,306 @@
+"""The PostgreSQL engine: full-text search in the store's own database.
+
+When the store is PostgreSQL, the index lives next to it (tables
+``search_documents`` and ``search_texts``, created when absent) so a server
+needs no index files and every application process sees the same index. One
+row per language version holds a ``tsvector`` with a GIN index; ranking is
+``ts_rank``.
+
+The ``tsvector`` is written directly from the terms of
+:mod:`palais.search.normalise` (``'term':positions``), not by
+``to_tsvector``: the terms are already folded, stemmed per language and cut
+into Chinese bigrams, and PostgreSQL's parser would split them again by its own
+(locale-dependent) rules. The result is what ``to_tsvector('simple', …)`` gives
+for ASCII text, and the same terms as the embedded engine for every script.
+Queries are written as ``tsquery`` text the same way (``&``, ``|``, ``<->`` for
+phrases, ``:*`` for prefixes). Snippets are cut in Python
+(:mod:`palais.search.snippets`) rather than by ``ts_headline``, which would
+match the query against the unnormalised text by other rules.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from palais.languages import Language
+from palais.search.entries import Entry
+from palais.search.index import Request, SearchIndex
+from palais.search.query import Alternative, Clause
+
+_MAX_POSITION = 16383  # PostgreSQL's limit; later words share the last position
+_MAX_POSITIONS_PER_TERM = 256
+
+_SCHEMA = (
+    """
+    CREATE TABLE IF NOT EXISTS search_documents (
+        symbol text PRIMARY KEY,
+        digest text NOT NULL,
+        session integer,
+        year integer,
+        doc_date date,
+        doc_type text NOT NULL,
+        agenda_items integer[] NOT NULL,
+        senders text[] NOT NULL,
+        languages text[] NOT NULL,
+        payload jsonb NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS search_texts (
+        symbol text NOT NULL REFERENCES search_documents (symbol) ON DELETE CASCADE,
+        lang text NOT NULL,
+        terms tsvector NOT NULL,
+        PRIMARY KEY (symbol, lang)
+    )
+    """,
+    "CREATE INDEX IF NOT EXISTS search_texts_terms ON search_texts USING gin (terms)",
+    "CREATE INDEX IF NOT EXISTS search_documents_date ON search_documents (doc_date DESC)",
+)
+_INSERT_DOCUMENT = sa.text(
+    """
+    INSERT INTO search_documents
+        (symbol, digest, session, year, doc_date, doc_type, agenda_items, senders, languages,
+         payload)
+    VALUES (:symbol, :digest, :session, :year, :doc_date, :doc_type, :agenda_items, :senders,
+            :languages, CAST(:payload AS jsonb))
+    """
+)
+_INSERT_TEXT = sa.text(
+    "INSERT INTO search_texts (symbol, lang, terms) "
+    "VALUES (:symbol, :lang, CAST(:terms AS tsvector))"
+)
+_FILTER_COLUMNS = {
+    "session": "d.session = :f_session",
+    "year": "d.year = :f_year",
+    "doc_type": "d.doc_type = :f_doc_type",
+    "agenda_item": ":f_agenda_item = ANY (d.agenda_items)",
+    "sender": ":f_sender = ANY (d.senders)",
+}
+
+
+class PostgresIndex(SearchIndex):
+    """Search index in the PostgreSQL database at ``url`` (a SQLAlchemy URL)."""
+
+    def __init__(self, url: str) -> None:
+        if url.startswith(("postgresql://", "postgres://")):
+            url = "postgresql+psycopg://" + url.split("://", 1)[1]
+        self._engine = sa.create_engine(url, pool_pre_ping=True)
+        with self._engine.begin() as conn:
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(hashtext('palais.search'))"))
+            for statement in _SCHEMA:
+                conn.execute(sa.text(statement))
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    # -- writing --------------------------------------------------------------
+
+    def _put(self, entries: Sequence[Entry], *, replace: bool) -> None:
+        with self._engine.begin() as conn:
+            if replace:
+                self._delete_in(conn, [e.symbol for e in entries])
+            self._insert(conn, entries)
+
+    def _delete(self, symbols: Sequence[str]) -> None:
+        with self._engine.begin() as conn:
+            self._delete_in(conn, symbols)
+
+    def _replace_all(self, entries: Sequence[Entry]) -> None:
+        """One transaction: readers see the old index until the new one is committed."""
+        with self._engine.begin() as conn:
+            conn.execute(sa.text("DELETE FROM search_documents"))
+            self._insert(conn, entries)
+
+    @staticmethod
+    def _delete_in(conn: Connection, symbols: Sequence[str]) -> None:
+        if symbols:
+            conn.execute(
+                sa.text("DELETE FROM search_documents WHERE symbol = ANY (:symbols)"),
+                {"symbols": list(symbols)},
+            )
+
+    @staticmethod
+    def _insert(conn: Connection, entries: Sequence[Entry]) -> None:
+        if not entries:
+            return
+        conn.execute(
+            _INSERT_DOCUMENT,
+            [
+                {
+                    "symbol": e.symbol,
+                    "digest": e.digest,
+                    "session": e.session,
+                    "year": e.year,
+                    "doc_date": e.doc_date,
+                    "doc_type": e.doc_type,
+                    "agenda_items": list(e.agenda_items),
+                    "senders": list(e.senders),
+                    "languages": [lang.value for lang in e.languages],
+                    "payload": json.dumps(e.payload(), ensure_ascii=False),
+                }
+                for e in entries
+            ],
+        )
+        texts = [
+            {"symbol": e.symbol, "lang": lang.value, "terms": tsvector_literal(e.terms(lang))}
+            for e in entries
+            for lang in e.languages
+        ]
+        if texts:
+            conn.execute(_INSERT_TEXT, texts)
+
+    # -- reading --------------------------------------------------------------
+
+    def _digests(self) -> dict[str, str]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(sa.text("SELECT symbol, digest FROM search_documents"))
+            return {symbol: digest for symbol, digest in rows}
+
+    def _ranked(
+        self, request: Request, offset: int, limit: int
+    ) -> tuple[int, list[tuple[float, Entry]]]:
+        where, params = _filter_sql(request)
+        params |= {"limit": limit, "offset": offset}
+        if request.empty:
+            sql = f"""
+                SELECT d.payload, 0.0 AS score, count(*) OVER () AS total
+                FROM search_documents d WHERE {where}
+                ORDER BY d.doc_date DESC NULLS LAST, d.symbol
+                LIMIT :limit OFFSET :offset"""
+        else:
+            matches, match_params = _matches_sql(request.clauses)
+            params |= match_params
+            sql = f"""
+                WITH m AS ({matches}),
+                     s AS (SELECT symbol, max(score) AS score FROM m GROUP BY symbol)
+                SELECT d.payload, s.score, count(*) OVER () AS total
+                FROM s JOIN search_documents d ON d.symbol = s.symbol
+                WHERE {where}
+                ORDER BY s.score DESC, d.symbol
+                LIMIT :limit OFFSET :offset"""
+        with self._engine.connect() as conn:
+            rows = conn.execute(sa.text(sql), params).all()
+        if not rows:
+            return self._count(request) if offset else 0, []
+        return int(rows[0].total), [(float(r.score), Entry.from_payload(r.payload)) for r in rows]
+
+    def _count(self, request: Request) -> int:
+        """The number of matches, for a page past the last one (the window counted nothing)."""
+        facets = self._facets(request, only_total=True)
+        return sum(facets["total"].values())
+
+    def _facets(self, request: Request, *, only_total: bool = False) -> dict[str, dict[str, int]]:
+        where, params = _filter_sql(request)
+        if request.empty:
+            matched = f"SELECT d.* FROM search_documents d WHERE {where}"
+            by_language = (
+                "SELECT l AS value, count(*) AS n FROM f, unnest(f.languages) l GROUP BY l"
+            )
+        else:
+            matches, match_params = _matches_sql(request.clauses)
+            params |= match_params
+            matched = f"""SELECT d.* FROM search_documents d
+                WHERE d.symbol IN (SELECT symbol FROM m) AND {where}"""
+            by_language = """SELECT m.lang AS value, count(DISTINCT m.symbol) AS n
+                FROM m JOIN f ON f.symbol = m.symbol GROUP BY m.lang"""
+        parts = (
+            [("total", "SELECT 'all' AS value, count(*) AS n FROM f")]
+            if only_total
+            else [
+                (
+                    "session",
+                    "SELECT session::text AS value, count(*) AS n FROM f "
+                    "WHERE session IS NOT NULL GROUP BY session",
+                ),
+                (
+                    "year",
+                    "SELECT year::text AS value, count(*) AS n FROM f "
+                    "WHERE year IS NOT NULL GROUP BY year",
+                ),
+                ("doc_type", "SELECT doc_type AS value, count(*) AS n FROM f GROUP BY doc_type"),
+                (
+                    "agenda_item",
+                    "SELECT a::text AS value, count(*) AS n "
+                    "FROM f, unnest(f.agenda_items) a GROUP BY a",
+                ),
+                (
+                    "sender",
+                    "SELECT s AS value, count(*) AS n FROM f, unnest(f.senders) s GROUP BY s",
+                ),
+                ("language", by_language),
+            ]
+        )
+        union = " UNION ALL ".join(
+            f"SELECT '{name}' AS facet, value, n FROM ({sql}) x_{name}" for name, sql in parts
+        )
+        head = "" if request.empty else f"m AS ({matches}), "
+        sql = f"WITH {head}f AS MATERIALIZED ({matched}) {union}"
+        out: dict[str, dict[str, int]] = defaultdict(dict)
+        with self._engine.connect() as conn:
+            for facet, value, n in conn.execute(sa.text(sql), params):
+                out[facet][value] = int(n)
+        return dict(out)
+
+
+def tsvector_literal(terms: str) -> str:
+    """``'term':1,4 'other':2`` for space-separated terms, within PostgreSQL's limits."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for i, term in enumerate(terms.split(), start=1):
+        found = positions[term]
+        if len(found) < _MAX_POSITIONS_PER_TERM:
+            found.append(min(i, _MAX_POSITION))
+    return " ".join(
+        f"{_quote(term)}:{','.join(map(str, sorted(set(pos))))}" for term, pos in positions.items()
+    )
+
+
+def tsquery_text(clauses: tuple[Clause, ...]) -> str:
+    """The clauses as ``tsquery`` text: clauses joined by ``&``, alternatives by ``|``."""
+    return " & ".join(
+        "(" + " | ".join(_alternative(a) for a in c.alternatives) + ")" for c in clauses
+    )
+
+
+def _alternative(alt: Alternative) -> str:
+    words = [_quote(t) for t in alt.terms]
+    if alt.prefix:
+        words[-1] += ":*"
+    return "(" + " <-> ".join(words) + ")"
+
+
+def _quote(term: str) -> str:
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _matches_sql(compiled: Mapping[Language, tuple[Clause, ...]]) -> tuple[str, dict[str, Any]]:
+    """One indexed branch per language field: (symbol, lang, score) of every match."""
+    branches, params = [], {}
+    for lang, clauses in compiled.items():
+        name = f"q_{lang.value}"
+        params[name] = tsquery_text(clauses)
+        branches.append(
+            f"SELECT symbol, lang, ts_rank(terms, CAST(:{name} AS tsquery)) AS score "
+            f"FROM search_texts WHERE lang = '{lang.value}' "
+            f"AND terms @@ CAST(:{name} AS tsquery)"
+        )
+    return " UNION ALL ".join(branches), params
+
+
+def _filter_sql(request: Request) -> tuple[str, dict[str, Any]]:
+    filters = request.filters
+    conditions, params = ["TRUE"], {}
+    for name, condition in _FILTER_COLUMNS.items():
+        value = getattr(filters, name)
+        if value is not None:
+            conditions.append(condition)
+            params[f"f_{name}"] = value
+    if request.empty and filters.language is not None:
+        conditions.append(":f_language = ANY (d.languages)")
+        params["f_language"] = filters.language.value
+    return " AND ".join(conditions), params
