@@ -31,9 +31,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_CONTROLS = frozenset(("Cc", "Cs"))
+_JUNK = frozenset(("Cc", "Cs", "Cn", "Co"))
+"""Control, surrogate, unassigned and private-use characters: what random bytes decode to."""
 _MAX_CONTROL_SHARE = 0.02
-"""Share of control characters above which decoded "text" is binary data."""
+"""Share of such characters above which decoded "text" is binary data."""
 _SAMPLE = 64 * 1024
+_GOOD_PER_BAD = 20
+"""Valid non-ASCII characters per bad byte for damaged UTF-8 to be read as UTF-8."""
 
 
 def decode(data: bytes, name: str) -> str:
@@ -60,7 +65,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding), encoding
+                return _whole_units(data[len(bom):], encoding).decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 raise ParseError(
                     f"{name} starts with a {encoding.upper()} byte-order mark but is not valid "
@@ -71,14 +76,16 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     wide = _utf16_without_bom(data) if b"\x00" in data[:_SAMPLE] else None
     if wide is not None:
         try:
-            return data.decode(wide), wide
+            return _whole_units(data, wide).decode(wide), wide
         except UnicodeDecodeError as exc:
             raise ParseError(f"{name} looks like {wide.upper()} text but is not valid "
                              f"{wide.upper()}") from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
+        damaged = _damaged_utf8(data)
+        if damaged is not None:
+            return damaged, "utf-8"
     if b"\x00" in data[:_SAMPLE]:
         raise ParseError(f"{name} holds binary data, not text")
     best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
@@ -88,6 +95,26 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             f"{', '.join(LEGACY_ENCODINGS)}); save the file as UTF-8"
         )
     return str(best), best.encoding
+
+
+def _whole_units(data: bytes, encoding: str) -> bytes:
+    """A UTF-16 or UTF-32 file cut short loses its last, incomplete code unit."""
+    unit = 4 if "32" in encoding else 2 if "16" in encoding else 1
+    return data[: len(data) - len(data) % unit]
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few bad bytes (a file cut short, a damaged sector), else None.
+
+    In a legacy code page nearly every non-ASCII byte is invalid UTF-8; in a
+    damaged UTF-8 file the valid multi-byte characters far outnumber the bad
+    bytes. Reading the latter in some code page would turn every letter into
+    mojibake, so the bad bytes become U+FFFD and the rest is kept.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for c in text if c > "\x7f" and c != "\ufffd")
+    return text if good >= _GOOD_PER_BAD * bad else None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -107,8 +134,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _check_plausible(text: str, name: str, encoding: str) -> None:
     sample = text[:_SAMPLE]
+    # Valid UTF-8 is strong evidence by itself; it may hold characters newer than
+    # this Python's Unicode tables, so only control characters count against it.
+    junk = _CONTROLS if encoding == "utf-8" else _JUNK
     controls = sum(
-        1 for c in sample if c not in _ALLOWED_CONTROLS and unicodedata.category(c) in ("Cc", "Cs")
+        1 for c in sample if c not in _ALLOWED_CONTROLS and unicodedata.category(c) in junk
     )
     if encoding == "utf-8" and _is_mojibake(sample):
         raise ParseError(

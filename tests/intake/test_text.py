@@ -89,9 +89,19 @@ def test_sha256_is_of_the_bytes_received() -> None:
         ("Совет по правам человека".encode().decode("cp1252").encode(), "garbled"),
         ("Совет по правам человека".encode().decode("latin-1").encode(), "garbled"),
         ("Conseil des droits de l’homme, Genève".encode().decode("cp1252").encode(), "garbled"),
-        (codecs.BOM_UTF16_LE + b"\x00\xd8", "UTF-16"),
+        (codecs.BOM_UTF16_LE + b"\x00\xd8A\x00", "UTF-16"),
+        (codecs.BOM_UTF16_LE + "".join(map(chr, range(0xE000, 0xE200))).encode("utf-16-le"),
+         "binary"),
     ],
 )
 def test_no_document_is_a_parse_error_with_a_reason(data: bytes, reason: str) -> None:
     with pytest.raises(ParseError, match=reason):
         read_bytes(data, "junk.txt")
+
+
+def test_utf8_cut_short_or_with_a_bad_byte_stays_utf8() -> None:
+    data = RUSSIAN.encode("utf-8")
+    cut = read_bytes(data[:1001], "cut.txt").text  # 1001 falls inside a Cyrillic letter
+    assert cut.startswith(RUSSIAN[:400]) and cut.endswith("\ufffd")
+    damaged = read_bytes(data[:500] + b"\xff" + data[500:], "bad.txt").text
+    assert damaged.replace("\ufffd", "") == RUSSIAN
