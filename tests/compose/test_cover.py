@@ -1,0 +1,81 @@
+"""Composing a version: masthead lines, annex headings, links and identity."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from palais.compose import compose
+from palais.languages import ALL, Language
+from palais.model import Document, Part, PartKind
+from palais.symbols import Symbol
+
+
+def test_russian_arabic_and_chinese_mastheads_are_printed_in_english(
+    samples: dict[str, Document],
+) -> None:
+    doc = dataclasses.replace(samples["note_verbale_aze_2021_fr"], original_language=Language.EN)
+    ru = compose(doc, Language.RU, issue_date=date(2021, 6, 18))
+    assert (ru.issue_date, ru.language_line, ru.original_line) == (
+        "18 June 2021",
+        "Russian",
+        "Original: English",
+    )
+    fr = compose(doc, Language.FR, issue_date=date(2021, 6, 18))
+    assert (fr.distribution, fr.issue_date, fr.language_line, fr.original_line) == (
+        "Distr. générale",
+        "18 juin 2021",
+        "Français",
+        "Original : anglais",
+    )
+    # The original language's own version prints no language line.
+    en = compose(doc, Language.EN)
+    assert (en.language_line, en.original_line) == (None, "Original: English")
+
+
+def test_unknown_original_language_prints_no_original_line(
+    samples: dict[str, Document],
+) -> None:
+    version = compose(samples["note_verbale_aze_2019_ru"], Language.EN)
+    assert (version.language_line, version.original_line) == (None, None)
+
+
+def test_issuing_values_override_the_record(samples: dict[str, Document]) -> None:
+    version = compose(
+        samples["note_verbale_aze_2021_fr"],
+        Language.ZH,
+        symbol=Symbol.parse("A/HRC/47/G/99"),
+        job_number="GE.21-08238(C)",
+        issue_date=date(2021, 6, 18),
+    )
+    assert (version.symbol, version.job_number) == ("A/HRC/47/G/99", "GE.21-08238(C)")
+    assert version.frbr.expression == "/akn/un/doc/noteVerbale/2021-06-08/A-HRC-47-G-99/zho@"
+    assert version.frbr.expression_date == date(2021, 6, 18)
+
+
+def test_links_name_the_five_other_versions_in_their_own_language(
+    samples: dict[str, Document],
+) -> None:
+    version = compose(samples["note_verbale_aze_2019_ru"], Language.AR)
+    assert [link.language for link in version.links] == [x for x in ALL if x is not Language.AR]
+    assert version.links[0].name == "中文"
+    assert version.direction == "rtl"
+
+
+def test_annexes_without_a_title_are_headed_in_the_cover_language(
+    samples: dict[str, Document],
+) -> None:
+    doc = samples["note_verbale_aze_2019_ru"]
+    untitled = Part(PartKind.ANNEX, Language.EN, paragraphs=("Text as received.",))
+    two = dataclasses.replace(doc, parts=(doc.cover, untitled, untitled))
+    headings = [a.heading for a in compose(two, Language.FR).annexes]
+    assert headings == ["Annexe I", "Annexe II"]
+    one = dataclasses.replace(doc, parts=(doc.cover, untitled))
+    assert [a.heading for a in compose(one, Language.RU).annexes] == ["Приложение"]
+    # The annex is reproduced as received: its own language and direction.
+    annex = compose(one, Language.AR).annexes[0]
+    assert (annex.language, annex.direction, annex.paragraphs) == (
+        Language.EN,
+        "ltr",
+        ("Text as received.",),
+    )
