@@ -96,7 +96,6 @@ def _zh(t: dict[str, Any], n: int) -> str:
     return head + (digits[unit] if unit else "")
 
 
-@functools.lru_cache(maxsize=2048)
 def session_ordinal(number: int, lang: Language | str, *, case: str = "nominative") -> str:
     """The ordinal of session ``number`` as words (or numeral) of ``lang``, lower case.
 
@@ -107,7 +106,11 @@ def session_ordinal(number: int, lang: Language | str, *, case: str = "nominativ
     _check(number)
     if case not in ("nominative", "genitive"):
         raise ValueError(f"case must be 'nominative' or 'genitive', got {case!r}")
-    lang = language(lang)
+    return _ordinal(number, language(lang), case)
+
+
+@functools.lru_cache(maxsize=2048)
+def _ordinal(number: int, lang: Language, case: str) -> str:
     t = _table(lang)
     if lang is Language.EN:
         return _en(t, number)
@@ -172,8 +175,11 @@ def read_ordinal(words: str) -> int | None:
     from palais.conventions.states import fold
 
     reading = load("ordinals")["reading"]
+    text = fold(words)
+    for compound, joined in reading["joins"].items():
+        text = text.replace(compound, joined)
     total, found = 0, False
-    for word in _SPLIT.split(fold(words)):
+    for word in _SPLIT.split(text):
         if not word or word in reading["ignore"]:
             continue
         for prefix in reading["arabic_prefixes"]:

@@ -53,7 +53,9 @@ def printed_header(seed: str) -> list[str]:
         ("fr_hrc_47_2021.txt", 47, 4, Language.FR),
     ],
 )
-def test_seed_header_reproduced_exactly(seed: str, session: int, agenda: int, lang: Language) -> None:
+def test_seed_header_reproduced_exactly(
+    seed: str, session: int, agenda: int, lang: Language
+) -> None:
     assert cover_lines(session, agenda, lang) == printed_header(seed)
 
 
