@@ -1,7 +1,7 @@
 """Plain text of a language version, laid out like text extracted from a UN PDF.
 
 The shape follows the seeds (what ``pdftotext`` gives for a UN cover): the
-masthead, then the cover block one printed line per element, headings
+masthead (with the job number), then the cover block one printed line per element, headings
 indented, paragraphs wrapped and separated by a blank line, the footnote after
 the last paragraph, and each annex after a form feed (a new page). The parser
 reads this back (:func:`palais.parse.parse_text`), which the tests check in
@@ -74,7 +74,16 @@ def _block(lines: list[str], indent: str = "") -> Iterator[str]:
 
 
 def _cover(v: ComposedVersion) -> Iterator[str]:
-    masthead = [v.symbol, v.distribution, v.issue_date, v.language_line, v.original_line]
+    # The job number closes the masthead here rather than the page foot: after the
+    # footnote, a reader of page text takes it for the footnote's last words.
+    masthead = [
+        v.symbol,
+        v.distribution,
+        v.issue_date,
+        v.language_line,
+        v.original_line,
+        v.job_number,
+    ]
     yield from (line for line in masthead if line)
     yield ""
     for line in (v.body, v.session, v.session_dates, v.agenda):
@@ -87,8 +96,6 @@ def _cover(v: ComposedVersion) -> Iterator[str]:
         yield from _block(wrap(paragraph))
     for note in v.footnotes:
         yield from _block(wrap(f"{note.marker} {note.text}"), " ")
-    if v.job_number:
-        yield v.job_number
 
 
 def _annex(a: ComposedAnnex) -> Iterator[str]:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from palais.compose import ComposedVersion, render
+from palais.compose import ComposedVersion, compose, render
 from palais.compose.text import WIDTH, wrap
 from palais.languages import ALL, Language
 from palais.model import Document, Format
@@ -130,3 +130,13 @@ def test_wrap_never_ends_a_line_on_a_sentence_before_a_capital(paragraph: str) -
     for line, following in itertools.pairwise(lines):
         ends = line.endswith((".", ";")) and following[0] in "XYZ"
         assert not ends or " " not in line
+
+
+def test_the_job_number_is_read_back_apart_from_the_footnote(
+    samples: dict[str, Document],
+) -> None:
+    doc = samples["note_verbale_aze_2021_fr"]
+    version = compose(doc, Language.FR, job_number="GE.21-08238(F)")
+    read = parse_text(render(version, Format.TXT).decode())
+    assert read.job_number is not None and "GE.21-08238(F)".startswith(read.job_number)
+    assert read.footnotes == doc.footnotes
