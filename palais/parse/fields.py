@@ -177,6 +177,11 @@ def session_dates(text: str) -> tuple[date, date] | None:
     if not m:
         return None
     try:
+        if m["zy1"]:
+            year, month = int(m["zy1"]), int(m["zm1"])
+            start = date(year, month, int(m["zd1"]))
+            end = date(int(m["zy2"] or year), int(m["zm2"] or month), int(m["zd2"]))
+            return (start, end) if start <= end else None
         end_month = _MONTHS[m["m2"].lower()]
         end = date(int(m["y2"]), end_month, int(m["d2"]))
         start_month = _MONTHS[m["m1"].lower()] if m["m1"] else end_month

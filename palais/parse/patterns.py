@@ -21,7 +21,7 @@ _W = r"[^\W\d_]+"
 SESSION = re.compile(
     rf"(?P<words>(?:{_W}[ \-‐]){{0,3}}{_W})\s+(?:special\s+|extraordinaire\s+)?"
     r"(?:session|сессия|сессии|período\s+de\s+sesiones|periodo\s+de\s+sesiones)\b"
-    r"|(?P<num>\d{1,3})\s*(?:º|°|o|st|nd|rd|th|e|ème|-я|-й)?\s*(?:special\s+)?"
+    r"|(?P<num>\d{1,3})\s*(?:º|°|o|st|nd|rd|th|er|e|ème|-я|-й)?\s*(?:special\s+)?"
     r"(?:session|período\s+de\s+sesiones|сессия)\b"
     rf"|الدورة\s+(?P<ar>(?:{_W}\s+){{0,3}}{_W})"
     r"|第(?P<zh>[一二三四五六七八九十百零\d]{1,6})届(?:特别)?会议",
@@ -53,7 +53,10 @@ DATE_RANGE = re.compile(
     r"(?P<d1>\d{1,2})(?:er|º|°)?\s*(?:de\s+)?(?:" + _MONTH.format("m1") + r"\s*(?:de\s+)?"
     r"(?P<y1>\d{4})?\s*)?(?:[-–—]|\ba\b|\bto\b|\bau\b|по)\s*"
     + _DAY.format("d2") + r"\s*(?:de\s+)?" + _MONTH.format("m2")
-    + r"\s*(?:de\s+|del\s+|,\s*)?(?P<y2>\d{4})",
+    + r"\s*(?:de\s+|del\s+|,\s*)?(?P<y2>\d{4})"
+    # Chinese: "2019年6月24日至7月12日", "2017年6月6日至23日" (the end omits what repeats).
+    + r"|(?P<zy1>\d{4})\s*年\s*(?P<zm1>\d{1,2})\s*月\s*(?P<zd1>\d{1,2})\s*日\s*至\s*"
+    + r"(?:(?P<zy2>\d{4})\s*年\s*)?(?:(?P<zm2>\d{1,2})\s*月\s*)?(?P<zd2>\d{1,2})\s*日",
     re.IGNORECASE,
 )
 FOOTNOTE = re.compile(r"^(\*{1,3})\s*(\S.*)$")
