@@ -111,6 +111,7 @@ def compose(
             if other is not lang
         ),
         frbr=_frbr(doc, lang, symbol, issue_date),
+        masthead_language=masthead if masthead is not lang else None,
     )
 
 

@@ -12,7 +12,9 @@ Contract for renderers (every string is final, printed as given):
   registration), ``distribution`` ("Distr.: General"), ``issue_date`` (the
   printed issue date, or None), ``language_line`` (the version's language
   name where the UN prints it above "Original:", else None),
-  ``original_line`` ("Original: English", or None when unknown).
+  ``original_line`` ("Original: English", or None when unknown), all in
+  ``masthead_language`` when that is set (Russian, Arabic and Chinese
+  versions print the masthead in English), else in ``language``.
 * Cover block, in this order: ``body`` ("Совет по правам человека"),
   ``session`` ("Сорок первая сессия"), ``session_dates`` ("24 июня –
   12 июля 2019 года"), ``agenda`` ("Пункт 4 повестки дня"), ``agenda_title``
@@ -123,3 +125,4 @@ class ComposedVersion:
     job_number: str | None
     links: tuple[VersionLink, ...]
     frbr: Frbr
+    masthead_language: Language | None = None

@@ -68,3 +68,13 @@ def test_record_text_is_escaped(versions: dict[tuple[str, Language], ComposedVer
     data = render(hostile, Format.HTML).decode()
     assert "<script>" not in data
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in data
+
+
+def test_an_english_masthead_is_marked_english_in_the_arabic_page(
+    versions: dict[tuple[str, Language], ComposedVersion],
+) -> None:
+    arabic = page(versions["note_verbale_aze_2019_ru", Language.AR])
+    (masthead,) = arabic.xpath("//header[@class='masthead']")
+    assert (masthead.get("lang"), masthead.get("dir")) == ("en", "ltr")
+    french = page(versions["note_verbale_aze_2019_ru", Language.FR])
+    assert french.xpath("//header[@class='masthead']/@lang") == []
