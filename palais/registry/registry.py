@@ -57,6 +57,7 @@ T = TypeVar("T")
 # A transaction that lost a race for a number, or found SQLite busy past its
 # timeout, or PostgreSQL's deadlock detector, is run again from the start.
 MAX_ATTEMPTS = 200
+MAX_ID = 2**31 - 1  # identifiers are 32-bit integers on PostgreSQL
 SYSTEM = "system"  # the audit log's actor for changes made from the command line
 _USERNAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@-")
 
@@ -577,6 +578,8 @@ def _aware(value: datetime | None) -> datetime | None:
 
 
 def _row(connection: Connection, submission_id: int, *, for_update: bool = False) -> Row[Any]:
+    if not 0 < submission_id <= MAX_ID:
+        raise NotFound(f"no submission {submission_id}")
     query = select(submissions).where(submissions.c.id == submission_id)
     if for_update:
         query = query.with_for_update()

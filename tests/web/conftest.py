@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.schemas import fresh_schema_url
 from tests.web.harness import Api, Backend, make_api
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def backend(request: pytest.FixtureRequest) -> Backend:
     if request.param == "postgresql":
-        return Backend("postgresql", request.getfixturevalue("fresh_postgres_url"))
+        return Backend("postgresql", fresh_schema_url(request.getfixturevalue("postgres_url")))
     return Backend("sqlite")
 
 

@@ -1,0 +1,73 @@
+"""A registry over a fresh store, on SQLite and on PostgreSQL, with one user per role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from palais.languages import Language
+from palais.registry import Actor, Registry, Role
+from palais.settings import Settings
+from tests.support.schemas import fresh_schema_url
+
+PASSWORD = "correct horse battery staple"
+
+RECORD: dict[str, Any] = {
+    "doc_type": "note_verbale",
+    "body": "HRC",
+    "session": 41,
+    "agenda_items": [4],
+    "sender_state": "AZE",
+    "language": "en",
+    "doc_date": "2019-06-06",
+    "title": "Note verbale from Azerbaijan",
+    "paragraphs": ["The Permanent Mission presents its compliments."],
+}
+
+
+def settings_for(url: str | None, folder: Path) -> Settings:
+    return Settings(
+        database_url=url or f"sqlite:///{folder / 'palais.db'}", data_dir=folder,
+        argon2_memory_kib=1024, argon2_time_cost=1,
+    )
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    url = None
+    if request.param == "postgresql":
+        url = fresh_schema_url(request.getfixturevalue("postgres_url"))
+    return settings_for(url, tmp_path)
+
+
+@pytest.fixture
+def registry(settings: Settings) -> Iterator[Registry]:
+    registry = Registry.open(settings)
+    yield registry
+    registry.close()
+
+
+class People:
+    """One actor per role (two missions, two translators) in ``registry``."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.aze = registry.create_user("aze", PASSWORD, Role.MISSION, state="AZE")
+        self.fra = registry.create_user("fra", PASSWORD, Role.MISSION, state="FRA")
+        self.officer = registry.create_user("officer", PASSWORD, Role.OFFICER)
+        self.translator = registry.create_user(
+            "translator", PASSWORD, Role.TRANSLATOR, languages=[Language.FR, Language.EN]
+        )
+        self.arabic = registry.create_user(
+            "arabic", PASSWORD, Role.TRANSLATOR, languages=[Language.AR]
+        )
+
+    def all(self) -> list[Actor]:
+        return [self.aze, self.fra, self.officer, self.translator, self.arabic]
+
+
+@pytest.fixture
+def people(registry: Registry) -> People:
+    return People(registry)

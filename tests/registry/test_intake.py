@@ -1,0 +1,51 @@
+"""Submissions from files and fields: pre-filled records, kept originals, duplicates flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from palais.errors import ParseError
+from palais.registry import Registry
+from palais.store import sha256_of
+from tests.conftest import SEEDS
+from tests.registry.conftest import RECORD, People
+
+SEED = SEEDS / "ru_a_hrc_41_2019.txt"
+
+
+def test_a_file_prefills_the_record_and_is_kept_as_received(
+    registry: Registry, people: People
+) -> None:
+    data = SEED.read_bytes()
+    submission = registry.submit_file(people.aze, SEED.name, data)
+    doc = submission.document
+    assert (doc.session, doc.agenda_items, str(doc.doc_date)) == (41, (4,), "2019-06-06")
+    assert doc.sender is not None and doc.sender.iso3 == "AZE"
+    assert doc.symbol is None and doc.job_number is None, "registration gives the numbers"
+    assert submission.source_sha256 == sha256_of(data)
+    assert registry.blobs.get(sha256_of(data)) == data
+    assert (submission.filename, submission.media_type) == (SEED.name, "text/plain")
+
+
+def test_a_file_that_is_no_document_is_refused(registry: Registry, people: People) -> None:
+    with pytest.raises(ParseError):
+        registry.submit_file(people.aze, "empty.txt", b"")
+    assert registry.list(people.officer) == ([], 0)
+
+
+def test_the_same_file_twice_is_flagged(registry: Registry, people: People) -> None:
+    first = registry.submit_file(people.aze, SEED.name, SEED.read_bytes())
+    second = registry.submit_file(people.aze, "again.txt", SEED.read_bytes())
+    assert (first.duplicate_of, second.duplicate_of) == ((), (first.id,))
+    submit = registry.audit(people.officer, second.id)[0]
+    assert submit.detail == f"possible duplicate of #{first.id}"
+
+
+def test_same_mission_date_and_title_is_flagged(registry: Registry, people: People) -> None:
+    first = registry.submit_record(people.aze, RECORD)
+    again = registry.submit_record(people.aze, {**RECORD, "paragraphs": ["Other words."]})
+    other_day = registry.submit_record(people.aze, {**RECORD, "doc_date": "2019-06-07"})
+    other_mission = registry.submit_record(people.fra, {**RECORD, "sender_state": "FRA"})
+    assert again.duplicate_of == (first.id,)
+    assert other_day.duplicate_of == ()
+    assert other_mission.duplicate_of == (), "another mission's submission is never revealed"
