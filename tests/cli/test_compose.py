@@ -14,6 +14,7 @@ from palais.model import Format
 from palais.parse import parse_text
 from palais.records import to_record
 from palais.samples import record
+from tests.support.poppler import pdftotext, squeeze
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
 runner = CliRunner()
@@ -62,6 +63,21 @@ def test_a_parsed_seed_rebuilds_its_own_language(parsed_seed: Path, tmp_path: Pa
     )
     assert result.exit_code == 0, result.output
     assert "Quarante-septième session" in out.read_text(encoding="utf-8")
+
+
+def test_parse_then_compose_rebuilds_the_russian_seed_as_pdf(tmp_path: Path) -> None:
+    seed = SEEDS / "ru_a_hrc_41_2019.txt"
+    parsed = runner.invoke(app, ["parse", str(seed), "--json"])
+    record_path = tmp_path / "r.json"
+    record_path.write_text(parsed.stdout, encoding="utf-8")
+    out = tmp_path / "r.pdf"
+    result = runner.invoke(
+        app, ["compose", str(record_path), "--lang", "ru", "--format", "pdf", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    text = squeeze(pdftotext(out))
+    for paragraph in json.loads(parsed.stdout)["paragraphs"]:
+        assert squeeze(paragraph) in text
 
 
 def test_missing_translations_are_reported_and_nothing_is_written(
