@@ -5,12 +5,15 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from palais.compose import compose, missing_translations
 from palais.compose.passages import passages
 from palais.errors import CompositionError, MissingTranslation
 from palais.languages import ALL, Language
 from palais.model import DocType, Document
+from palais.samples import load
 
 
 def without(doc: Document, passage: str, lang: Language) -> Document:
@@ -97,3 +100,30 @@ def test_a_record_without_title_cannot_be_composed(samples: dict[str, Document])
     doc = dataclasses.replace(samples["note_verbale_aze_2021_fr"], title=None)
     with pytest.raises(CompositionError, match="no title"):
         compose(doc, Language.FR)
+
+
+_PAIRS = [
+    (key, lang)
+    for key in ("cover.paragraph.1", "cover.paragraph.2")
+    for lang in ALL
+    if lang is not Language.RU
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sets(st.sampled_from(_PAIRS)))
+def test_exactly_the_removed_translations_are_missing(
+    removed: set[tuple[str, Language]],
+) -> None:
+    doc = load()[0]
+    for key, lang in removed:
+        doc = without(doc, key, lang)
+    missing = missing_translations(doc)
+    assert {(k, lang) for lang, keys in missing.items() for k in keys} == removed
+    for lang in ALL:
+        if missing[lang]:
+            with pytest.raises(MissingTranslation) as caught:
+                compose(doc, lang)
+            assert caught.value.missing == {lang.value: tuple(missing[lang])}
+        else:
+            assert compose(doc, lang).language is lang
