@@ -13,11 +13,11 @@ from __future__ import annotations
 import importlib
 
 from palais.compose.cover import compose
-from palais.compose.passages import missing_translations
+from palais.compose.passages import missing_translations, passages
 from palais.compose.version import ComposedVersion
 from palais.model import Format
 
-__all__ = ["ComposedVersion", "compose", "missing_translations", "render"]
+__all__ = ["ComposedVersion", "compose", "missing_translations", "passages", "render"]
 
 _RENDERERS = {
     Format.TXT: "palais.compose.text",

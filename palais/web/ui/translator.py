@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from palais.compose import missing_translations
+from palais.compose import passages as free_text_passages
 from palais.languages import ALL, Language
 from palais.web.ui.access import TRANSLATOR, require
 from palais.web.ui.rendering import render
@@ -56,18 +57,17 @@ def awaiting_passages(
     """The passages of ``submissions`` that lack a translation into one of ``languages``."""
     for item in submissions:
         doc = item.document
+        originals = {p.key: p.original for p in free_text_passages(doc)}
         for language, names in missing_translations(doc).items():
             if language not in languages:
                 continue
             for name in names:
-                texts = doc.translations.get(name, {})
-                source = doc.language if doc.language in texts else next(iter(texts), None)
                 yield Awaiting(
                     item.id,
                     str(doc.symbol) if doc.symbol else None,
                     name,
-                    texts.get(source, "") if source else "",
-                    source,
+                    originals[name],
+                    doc.language,
                     language,
                 )
 

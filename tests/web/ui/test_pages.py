@@ -97,11 +97,11 @@ def test_translator_sees_the_original_beside_the_translation_field(
     registry: FakeRegistry,
 ) -> None:
     html = client_for(registry, "translator").get("/translator").text
-    assert '<p lang="fr" dir="ltr">une nouvelle provocation</p>' in html
-    assert 'action="/translator/2/annex_subject/ar"' in html
+    assert '<p lang="fr" dir="ltr">La Mission permanente…</p>' in html
+    assert 'action="/translator/2/cover.paragraph.1/ar"' in html
     assert 'lang="ar" dir="rtl" required' in html
-    assert 'action="/translator/2/annex_subject/zh"' in html
-    assert 'action="/translator/2/annex_subject/es"' not in html
+    assert 'action="/translator/2/cover.paragraph.1/zh"' in html
+    assert 'action="/translator/2/cover.paragraph.1/es"' not in html
 
 
 def test_mission_upload_is_shown_before_anything_is_stored(

@@ -31,7 +31,7 @@ RECORD: dict[str, Any] = {
     "annexes": [],
     "reproduced_as_received": True,
     "job_number": None,
-    "translations": {"annex_subject": {"fr": "une nouvelle provocation"}},
+    "translations": {},
     "warnings": [],
 }
 
@@ -116,10 +116,10 @@ def test_issuing_with_translations_missing_says_which(monkeypatch: pytest.Monkey
     from palais.web.ui import secretariat
 
     def refuse(*args: Any, **kwargs: Any) -> None:
-        raise MissingTranslation({"ru": ["annex_subject"]})
+        raise MissingTranslation({"ru": ["cover.paragraph.1"]})
 
     monkeypatch.setattr(secretariat, "issue_document", refuse)
     registry = FakeRegistry(submissions={1: FakeSubmission(1, "registered", dict(RECORD))})
     response = _officer_client(registry).post("/secretariat/submissions/1/issue")
     assert response.status_code == 422
-    assert "translation missing for ru: annex_subject" in response.text
+    assert "translation missing for ru: cover.paragraph.1" in response.text
