@@ -11,6 +11,7 @@ server processes may share one store.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import json
 import random
@@ -246,8 +247,8 @@ class Registry:
                     received_at=now, updated_at=now, filename=filename, media_type=media_type,
                     source_sha256=sha256, duplicate_of=json.dumps(duplicates),
                     **_document_columns(document),
-                )
-            ).inserted_primary_key[0]
+                ).returning(submissions.c.id)
+            ).scalar_one()
             detail = f"possible duplicate of {_ids(duplicates)}" if duplicates else None
             _audit(
                 connection, sid, actor.username, "submit", None,
@@ -270,13 +271,13 @@ class Registry:
         state: State | str | None = None,
         offset: int = 0,
         limit: int | None = 50,
-    ) -> tuple[list[Submission], int]:
+    ) -> tuple[builtins.list[Submission], int]:
         """The submissions ``actor`` may see, newest first, and how many there are."""
         condition = visibility.condition(actor)
         if state is not None:
             condition = condition & (submissions.c.state == State(state).value)
 
-        def work(connection: Connection) -> tuple[list[Row[Any]], int]:
+        def work(connection: Connection) -> tuple[builtins.list[Row[Any]], int]:
             total = connection.execute(
                 select(func.count()).select_from(submissions).where(condition)
             ).scalar_one()
@@ -289,10 +290,10 @@ class Registry:
         rows, total = self._read(work)
         return [_submission(r) for r in rows], total
 
-    def audit(self, actor: Actor, submission_id: int) -> list[AuditEntry]:
+    def audit(self, actor: Actor, submission_id: int) -> builtins.list[AuditEntry]:
         """The audit trail of one submission the actor may see, oldest first."""
 
-        def work(connection: Connection) -> list[Row[Any]]:
+        def work(connection: Connection) -> builtins.list[Row[Any]]:
             _visible_row(connection, actor, submission_id)
             query = (
                 select(audit_log).where(audit_log.c.submission_id == submission_id)
@@ -485,8 +486,8 @@ class Registry:
                     submitted_by=actor.username, received_at=now, updated_at=now,
                     parent_id=original.id, version_kind=kind.value,
                     **_document_columns(replace(document, symbol=None, job_number=None)),
-                )
-            ).inserted_primary_key[0]
+                ).returning(submissions.c.id)
+            ).scalar_one()
             symbol = numbering.allocate_version(
                 connection, Symbol.parse(original.symbol), kind, sid, now
             )
@@ -542,7 +543,7 @@ class Registry:
 
     def recently_issued(
         self, limit: int | None = 50, session: int | None = None
-    ) -> list[IssuedDocument]:
+    ) -> builtins.list[IssuedDocument]:
         """Issued documents, newest first (all of them with ``limit=None``)."""
         condition = submissions.c.state == State.ISSUED.value
         if session is not None:
