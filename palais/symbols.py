@@ -149,13 +149,15 @@ class Symbol:
         if not re.fullmatch(r"[A-Z]+(?:\.[0-9]+)?", components[0]):
             raise InvalidSymbol(text, f"the series component {components[0]!r} is not a UN series")
         modifiers: list[Modifier] = []
+        after_modifier = False  # Amend.N and Summary end the document part too
         for component in components[1:]:
             if _OTHER_MODIFIER.fullmatch(component):
+                after_modifier = True
                 m = _MODIFIER.fullmatch(component)
                 if m:
                     modifiers.append(Modifier(ModifierKind(m[1]), int(m[2])))
                 continue
-            if modifiers:
+            if after_modifier:
                 raise InvalidSymbol(text, f"component {component!r} after a modifier")
             if not _COMPONENT.fullmatch(component):
                 raise InvalidSymbol(text, f"component {component!r} is not valid in a symbol")
