@@ -17,6 +17,16 @@ version of both samples can be composed and issued (``palais demo``).
 
 Neither extract prints an "Original:" line, so ``original_language`` is null
 rather than guessed.
+
+The translations were written for palais and checked against UN wording:
+English against A/HRC/47/G/10 (the same mission's note of 8 June 2021:
+"submits information provided by the Press Service Department ... (see
+annex)"); French and Russian against the two seeds themselves; Spanish
+against the UN's correspondence formulae as printed in A/AC.154/383 ("saluda
+atentamente a ... y tiene el honor de", "tenga a bien ... distribuir",
+"(véase el anexo)"); Arabic and Chinese follow the conventions' note-verbale
+formulae, which are inferred (no Arabic or Chinese Council note verbale was
+found to compare with).
 """
 
 from __future__ import annotations
