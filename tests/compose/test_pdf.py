@@ -23,14 +23,16 @@ from palais.errors import CompositionError
 from palais.languages import Language
 from palais.model import Document
 from palais.parse import parse_text
-from palais.symbols import Symbol
 from tests.support.poppler import (
+    A4_HEIGHT_PT,
     BIDI_CONTROLS,
+    BOTTOM_MARGIN_PT,
     ink_fraction,
     page_count,
     pdffonts,
     pdftotext,
     squeeze,
+    words,
 )
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
@@ -132,6 +134,41 @@ def test_masthead_and_job_number_are_on_page_one(
     if v.symbol:
         first = next(line for line in rendered[case].page1.splitlines() if line.strip())
         assert squeeze(BIDI_CONTROLS.sub("", first)) == v.symbol
+
+
+@pytest.mark.parametrize("lang", Language, ids=str)
+def test_symbol_tops_the_page_on_the_reading_start_side_and_job_number_is_at_the_foot(
+    rendered: dict[tuple[int, Language], Rendered], lang: Language
+) -> None:
+    """The symbol is the first thing printed, at the top right (top left in Arabic,
+    whose UN masthead is mirrored); the job number sits in the bottom margin and the
+    footnote just above it."""
+    r = rendered[0, lang]
+    page = words(r.pdf, 1)
+    top = min(page, key=lambda w: w.y_min)
+    assert top.text == r.version.symbol
+    middle = 595 / 2
+    assert (top.x_max < middle) if lang.rtl else (top.x_min > middle)
+    job = next(w for w in page if (r.version.job_number or "?")[:8] in w.text)
+    assert job.y_min > A4_HEIGHT_PT - BOTTOM_MARGIN_PT
+    marker = r.version.footnotes[0].marker
+    # The lowest marker is the note's own (the other is in the paragraph it annotates).
+    in_text, note = sorted((w for w in page if marker in w.text), key=lambda w: w.y_min)
+    assert A4_HEIGHT_PT / 2 < note.y_min < job.y_min
+    assert note.y_min - in_text.y_max > 100  # at the foot, not after the paragraph
+
+
+def test_masthead_prints_the_language_lines_it_is_given(
+    rendered: dict[tuple[int, Language], Rendered], tmp_path: Path
+) -> None:
+    version = replace(rendered[0, Language.AR].version, language_line="Arabic",
+                      original_line="Original: Russian")
+    path = tmp_path / "lines.pdf"
+    path.write_bytes(render(version))
+    lines = [squeeze(BIDI_CONTROLS.sub("", line))
+             for line in pdftotext(path, 1, 1, layout=True).splitlines()]
+    assert "Arabic" in lines and "Original:Russian" in lines
+    assert lines.index("Arabic") < lines.index("Original:Russian")
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
@@ -268,11 +305,14 @@ def test_a_note_whose_marker_the_text_lacks_is_attached_to_the_title(
 def test_a_version_without_symbol_or_job_number_still_renders(
     rendered: dict[tuple[int, Language], Rendered], tmp_path: Path
 ) -> None:
-    version = replace(rendered[1, Language.RU].version, symbol=None, job_number=None)
+    registered = rendered[0, Language.RU].version
+    assert registered.symbol and registered.job_number
+    version = replace(registered, symbol=None, job_number=None)
     path = tmp_path / "unregistered.pdf"
     path.write_bytes(render(version))
-    assert squeeze(version.title) in squeeze(pdftotext(path, 1, 1, layout=True))
-    assert str(Symbol.parse("A/HRC/41/G/7")) not in pdftotext(path)
+    text = pdftotext(path, layout=True)
+    assert squeeze(version.title) in squeeze(text)
+    assert registered.symbol not in text and registered.job_number not in text
 
 
 def test_missing_fonts_are_named_with_their_debian_package(tmp_path: Path) -> None:

@@ -39,6 +39,29 @@ def pdftotext(pdf: Path, first: int | None = None, last: int | None = None,
     return _run(*args, str(pdf), "-")
 
 
+@dataclass(frozen=True)
+class Word:
+    """A word as pdftotext -bbox places it: points from the page's top left corner."""
+
+    text: str
+    x_min: float
+    y_min: float
+    x_max: float
+    y_max: float
+
+
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+)
+
+
+def words(pdf: Path, page: int) -> list[Word]:
+    """The words of one page with their boxes (XML entities left as printed)."""
+    out = _run("pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-")
+    return [Word(m[5], float(m[1]), float(m[2]), float(m[3]), float(m[4]))
+            for m in _WORD.finditer(out)]
+
+
 def page_count(pdf: Path) -> int:
     match = re.search(r"^Pages:\s+(\d+)", _run("pdfinfo", str(pdf)), re.MULTILINE)
     assert match, "pdfinfo printed no page count"
