@@ -260,6 +260,33 @@ def test_arabic_text_reads_in_logical_order(
     assert re.search("[\u0600-\u06ff]", composed)
 
 
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_round_trip_through_pdftotext_and_the_parser(
+    rendered: dict[tuple[int, Language], Rendered], case: tuple[int, Language]
+) -> None:
+    """compose -> PDF -> pdftotext -> parse_text gives the record's fields back.
+
+    pdftotext runs with ``-layout`` (it also keeps the indentation the parser reads
+    paragraph starts from) and its bidi control characters are removed."""
+    r = rendered[case]
+    text = BIDI_CONTROLS.sub("", pdftotext(r.pdf, layout=True))
+    expected = replace(r.document, language=case[1])
+    assert round_trip_fields(parse_text(text)) == round_trip_fields(expected)
+
+
+def round_trip_fields(doc: Document) -> dict[str, object]:
+    return {
+        "session": doc.session,
+        "session_dates": doc.session_dates,
+        "agenda_items": doc.agenda_items,
+        "doc_type": doc.doc_type,
+        "doc_date": doc.doc_date,
+        "sender": doc.sender,
+        "language": doc.language,
+        "annex_languages": [a.language for a in doc.annexes],
+    }
+
+
 def test_the_same_version_gives_the_same_bytes(
     rendered: dict[tuple[int, Language], Rendered],
 ) -> None:
