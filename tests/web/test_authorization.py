@@ -76,3 +76,49 @@ def test_a_bad_token_is_refused_not_treated_as_public(api: Api) -> None:
     )
     assert response.status_code == 401
     assert response.headers["www-authenticate"].startswith("Bearer")
+
+
+def test_every_role_is_refused_every_action_it_must_not_take(api: Api, submitted: int) -> None:
+    """A registered submission of AZE; each (caller, request) below must be refused."""
+    assert api.post("officer", f"/api/submissions/{submitted}/registration").status_code == 200
+    base = f"/api/submissions/{submitted}"
+    record = {"record": RECORD}
+    seed = ("note.txt", api.seed_bytes("ru_a_hrc_41_2019.txt"), "text/plain")
+    refusals: list[tuple[str | None, str, str, dict[str, object]]] = []
+    for who in (None, "mission", "other_mission", "translator", "arabic_translator"):
+        refusals += [
+            (who, "POST", f"{base}/registration", {}),
+            (who, "POST", f"{base}/issue", {}),
+            (who, "POST", f"{base}/rejection", {"json": {"reason": "no"}}),
+            (who, "POST", f"{base}/versions", {"json": {"kind": "Corr"}}),
+        ]
+    for who in (None, "other_mission", "translator", "arabic_translator"):
+        refusals += [
+            (who, "PUT", f"{base}/record", {"json": record}),
+            (who, "POST", f"{base}/withdrawal", {"json": {"reason": "no"}}),
+        ]
+    for who in (None, "mission", "other_mission"):
+        refusals.append((who, "PUT", f"{base}/translations/cover.paragraph.1/fr",
+                         {"json": {"text": "Texte"}}))
+    for who in (None, "other_mission"):
+        refusals += [(who, "GET", base, {}), (who, "GET", f"{base}/audit", {})]
+    for who in (None, "translator", "arabic_translator"):
+        refusals += [
+            (who, "POST", "/api/submissions", {"json": record}),
+            (who, "POST", "/api/submissions/upload", {"files": {"file": seed}}),
+        ]
+    refusals += [
+        ("translator", "PUT", f"{base}/translations/cover.paragraph.1/ar",
+         {"json": {"text": "نص"}}),
+        ("arabic_translator", "PUT", f"{base}/translations/cover.paragraph.1/fr",
+         {"json": {"text": "Texte"}}),
+        (None, "POST", "/api/auth/tokens", {"json": {"name": "stolen"}}),
+        (None, "GET", "/api/documents/A/HRC/41/G/1", {}),
+        ("mission", "GET", "/api/documents/A/HRC/41/G/1/ru.pdf", {}),
+    ]
+    for who, method, path, kwargs in refusals:
+        _forbidden(api, who, method, path, **kwargs)
+    # Once registered, the record is no longer the mission's to edit (a workflow refusal).
+    before = api.snapshot()
+    assert api.put("mission", f"{base}/record", json=record).status_code == 409
+    assert api.snapshot() == before
