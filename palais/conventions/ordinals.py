@@ -153,14 +153,14 @@ def ordinal_lexicon() -> dict[str, int]:
 
 
 @functools.cache
-def _stems() -> tuple[tuple[str, int], ...]:
-    """(folded stem, value), longest stems first so "sixteen" wins over "six"."""
+def _stems() -> tuple[dict[str, int], int]:
+    """Folded stem -> value, and the longest stem's length (a word is looked up by prefix)."""
     from palais.conventions.states import fold
 
-    pairs = {fold(stem): int(value)
-             for table in load("ordinals")["reading"]["stems"].values()
-             for stem, value in table.items()}
-    return tuple(sorted(pairs.items(), key=lambda kv: len(kv[0]), reverse=True))
+    table = {fold(stem): int(value)
+             for stems in load("ordinals")["reading"]["stems"].values()
+             for stem, value in stems.items()}
+    return table, max(map(len, table))
 
 
 _SPLIT = re.compile(r"[\s\-‐]+")
@@ -186,7 +186,10 @@ def read_ordinal(words: str) -> int | None:
             if word.startswith(prefix) and len(word) > len(prefix) + 2:
                 word = word[len(prefix):]
                 break
-        value = next((v for stem, v in _stems() if word.startswith(stem)), None)
+        stems, longest = _stems()
+        # The longest stem the word starts with ("sixteen" before "six").
+        value = next((stems[word[:k]] for k in range(min(len(word), longest), 0, -1)
+                      if word[:k] in stems), None)
         if value is None:
             return None
         total += value
