@@ -153,6 +153,16 @@ class PreparedStore:
     def actor(self, registry: Registry, name: str) -> Any:
         return registry.actor(name)
 
+    def submit(self, count: int) -> list[int]:
+        """``count`` submissions of RECORD by the mission, made before a server starts
+        (the tests that use this measure registration, not submission)."""
+        registry = self.open_registry()
+        try:
+            mission = registry.actor("mission")
+            return [registry.submit_record(mission, RECORD).id for _ in range(count)]
+        finally:
+            registry.close()
+
 
 def prepared_store(backend: Backend, folder: Path) -> PreparedStore:
     settings = make_settings(backend, folder)

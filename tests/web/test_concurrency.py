@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 
 from palais.symbols import Symbol
-from tests.web.harness import RECORD, Backend, prepared_store
+from tests.web.harness import Backend, prepared_store
 from tests.web.live import live_server
 
 COUNT = 50
@@ -18,15 +18,9 @@ def test_fifty_concurrent_registrations_number_consecutively(
     backend: Backend, tmp_path: Path
 ) -> None:
     store = prepared_store(backend, tmp_path)
+    ids = store.submit(COUNT)
     with live_server(store.env, tmp_path / "server.log") as server:
-        mission = {"Authorization": f"Bearer {store.tokens['mission']}"}
         officer = {"Authorization": f"Bearer {store.tokens['officer']}"}
-        with httpx.Client(base_url=server.base_url, timeout=60) as client:
-            ids = []
-            for _ in range(COUNT):
-                created = client.post("/api/submissions", json={"record": RECORD}, headers=mission)
-                assert created.status_code == 201, created.text
-                ids.append(created.json()["id"])
 
         def register(sid: int) -> str:
             with httpx.Client(base_url=server.base_url, timeout=60) as c:
@@ -39,3 +33,10 @@ def test_fifty_concurrent_registrations_number_consecutively(
 
     numbers = sorted(Symbol.parse(s).number or 0 for s in symbols)
     assert numbers == list(range(1, COUNT + 1))
+    registry = store.open_registry()
+    try:
+        officer_actor = registry.actor("officer")
+        stored = {sid: str(registry.get(officer_actor, sid).symbol) for sid in ids}
+    finally:
+        registry.close()
+    assert stored == dict(zip(ids, symbols, strict=True)), "the store holds what was answered"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.web.harness import RECORD, Backend, prepared_store
+from tests.web.harness import Backend, prepared_store
 from tests.web.live import live_server
 
 SUBMISSIONS = 80
@@ -27,16 +27,9 @@ def test_sigkill_mid_load_loses_no_acknowledged_registration(
     store = prepared_store(backend, tmp_path)
     acknowledged: dict[int, str] = {}
     lock = threading.Lock()
+    ids = store.submit(SUBMISSIONS)
     with live_server(store.env, tmp_path / "server.log") as server:
-        mission = {"Authorization": f"Bearer {store.tokens['mission']}"}
         officer = {"Authorization": f"Bearer {store.tokens['officer']}"}
-        with httpx.Client(base_url=server.base_url, timeout=60) as client:
-            ids = [
-                client.post("/api/submissions", json={"record": RECORD}, headers=mission).json()[
-                    "id"
-                ]
-                for _ in range(SUBMISSIONS)
-            ]
 
         def register(sid: int) -> None:
             try:
@@ -58,7 +51,7 @@ def test_sigkill_mid_load_loses_no_acknowledged_registration(
 
     assert 10 <= len(acknowledged) < SUBMISSIONS, "the kill came mid-load"
     registry = store.open_registry()
-    officer_actor = store.actor(registry, "officer")
+    officer_actor = registry.actor("officer")
     registered = {}
     for sid in ids:
         submission = registry.get(officer_actor, sid)
@@ -71,3 +64,6 @@ def test_sigkill_mid_load_loses_no_acknowledged_registration(
     for sid, symbol in acknowledged.items():
         assert registered.get(sid) == symbol
     assert len(set(registered.values())) == len(registered), "a symbol was given twice"
+    numbers = sorted(int(symbol.rsplit("/", 1)[1]) for symbol in registered.values())
+    assert numbers == list(range(1, len(numbers) + 1)), "no number was skipped"
+    registry.close()
