@@ -51,7 +51,7 @@ DATE = re.compile(
 )
 DATE_RANGE = re.compile(
     r"(?P<d1>\d{1,2})(?:er|º|°)?\s*(?:de\s+)?(?:" + _MONTH.format("m1") + r"\s*(?:de\s+)?"
-    r"(?P<y1>\d{4})?\s*)?(?:[-–—]|\ba\b|\bto\b|\bau\b|по)\s*"
+    r"(?P<y1>\d{4})?\s*(?:года\s*)?)?(?:[-–—]|\ba\b|\bto\b|\bau\b|по)\s*"
     + _DAY.format("d2") + r"\s*(?:de\s+)?" + _MONTH.format("m2")
     + r"\s*(?:de\s+|del\s+|,\s*)?(?P<y2>\d{4})"
     # Chinese: "2019年6月24日至7月12日", "2017年6月6日至23日" (the end omits what repeats).
