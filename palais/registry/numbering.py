@@ -4,7 +4,7 @@ Every number ever given is a row of ``allocations`` whose primary key is
 (series, number). A registration reads the highest number of its series and
 inserts the next one in its own transaction; when two registrations race, the
 database lets one insert and makes the other fail on the key, and the loser's
-whole transaction is run again (:meth:`palais.registry.Registry._write`) and
+whole transaction is run again (:func:`palais.store.engine.retrying_write`) and
 takes the number after. No number is given twice (the key) and none is
 skipped (a number exists only inside a committed registration). This works
 the same across threads and processes and on both databases, with no lock in

@@ -10,18 +10,24 @@ out). PostgreSQL needs none of this; its URL is given the psycopg 3 driver.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 
-from palais.errors import InvalidInput
+from palais.errors import Conflict, InvalidInput
 
+T = TypeVar("T")
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# A transaction that lost a race for a number, found SQLite busy past its
+# timeout, or was chosen by PostgreSQL's deadlock detector, runs again.
+MAX_ATTEMPTS = 200
 _WRITE = "palais_write"
 
 
@@ -87,3 +93,42 @@ def read_transaction(engine: Engine) -> Iterator[Connection]:
     """A connection in a read transaction (one consistent snapshot)."""
     with engine.connect() as connection, connection.begin():
         yield connection
+
+
+def retrying_write(engine: Engine, work: Callable[[Connection], T]) -> T:
+    """Run ``work`` in a write transaction, from the start again when it lost a race.
+
+    A race is lost on the ``allocations`` key (another transaction took the
+    number first) or to a busy or deadlocked database; any other refusal of
+    the database is a Conflict at once.
+    """
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        try:
+            with write_transaction(engine) as connection:
+                return work(connection)
+        except (IntegrityError, OperationalError) as exc:
+            if not _lost_race(exc) or attempt == MAX_ATTEMPTS:
+                raise _as_conflict(exc) from exc
+            time.sleep(random.uniform(0, 0.002 * min(attempt, 10)))
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def in_transaction(connection: Connection, work: Callable[[Connection], T]) -> T:
+    """Run ``work`` in the caller's transaction, where a lost race cannot be retried."""
+    try:
+        return work(connection)
+    except IntegrityError as exc:
+        raise _as_conflict(exc) from exc
+
+
+def _lost_race(exc: IntegrityError | OperationalError) -> bool:
+    text = str(exc.orig).lower()
+    if isinstance(exc, IntegrityError):
+        return "allocations" in text
+    return "locked" in text or "deadlock" in text or "could not serialize" in text
+
+
+def _as_conflict(exc: IntegrityError | OperationalError) -> Exception:
+    if isinstance(exc, IntegrityError):
+        return Conflict(f"the store refused a change that would break a rule: {exc.orig}")
+    return exc
