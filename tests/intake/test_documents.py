@@ -101,3 +101,45 @@ def test_cut_short_docx_is_a_parse_error() -> None:
     data = note_docx("fr_hrc_47_2021")
     with pytest.raises(ParseError, match="damaged"):
         read_bytes(data[: len(data) // 2], "note.docx")
+
+
+def _with_footnotes() -> bytes:
+    """A Word file whose cover cites a numbered footnote and a '*' footnote, then an annex."""
+    from docx.enum.text import WD_BREAK
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    cited = document.add_paragraph("The Mission requests circulation of the annex")
+    cited._p.append(parse_xml(f'<w:r {w}><w:footnoteReference w:id="1"/></w:r>'))
+    cited._p.append(parse_xml(
+        f'<w:r {w}><w:footnoteReference w:customMarkFollows="1" w:id="2"/><w:t>*</w:t></w:r>'
+    ))
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_paragraph("Annex to the note verbale")
+    notes = (
+        f'<w:footnotes {w}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        '</w:footnote>'
+        '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve">'
+        ' A numbered note.</w:t></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="2"><w:p><w:r><w:t>* Reproduced as received.</w:t></w:r></w:p>'
+        '</w:footnote></w:footnotes>'
+    )
+    part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, notes.encode(),
+                document.part.package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_docx_footnotes_close_the_page_that_cites_them() -> None:
+    src = read_bytes(_with_footnotes(), "note.docx")
+    assert src.pages is not None
+    cover = [line.strip() for line in src.pages[0].splitlines() if line.strip()]
+    assert cover[-2:] == ["1 A numbered note.", "* Reproduced as received."]
+    assert "Reproduced" not in src.pages[1]

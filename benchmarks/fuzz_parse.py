@@ -1,0 +1,75 @@
+"""Coverage-guided fuzzing of intake and parse with atheris (libFuzzer).
+
+Usage::
+
+    python benchmarks/fuzz_parse.py --make-corpus .fuzz/corpus
+    python benchmarks/fuzz_parse.py .fuzz/corpus -max_total_time=600 -timeout=10 -rss_limit_mb=4096
+
+The first line writes a starting corpus (both seeds in five encodings, a PDF
+and a Word file made from them); the second fuzzes for ten minutes. Each input
+is one byte choosing the file name (``.txt``, ``.pdf``, ``.docx`` or none)
+followed by the file's bytes. It goes through ``palais.intake.read_bytes`` and
+``palais.parse.parse_text``; the contract is that the result is a Document or a
+ParseError. Any other exception is a crash that libFuzzer saves as
+``crash-<sha1>`` with the input, and ``-timeout`` turns an input that runs too
+long into a failure too. Replay one with ``python benchmarks/fuzz_parse.py
+crash-<sha1>``.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import atheris
+
+# Coverage is collected in palais and the libraries that read untrusted bytes.
+with atheris.instrument_imports(include=["palais", "pdfminer", "docx", "charset_normalizer"]):
+    from palais.errors import ParseError
+    from palais.intake import read_bytes
+    from palais.parse import parse_text
+
+NAMES = ("note.txt", "note.pdf", "note.docx", "note")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def one_input(data: bytes) -> None:
+    """The contract: a Document or a ParseError with a reason, nothing else."""
+    if not data:
+        return
+    name = NAMES[data[0] % len(NAMES)]
+    try:
+        src = read_bytes(data[1:], name)
+        parse_text(src.text, pages=src.pages)
+    except ParseError as exc:
+        if not exc.detail.strip():
+            raise AssertionError("ParseError without a reason") from exc
+
+
+def make_corpus(folder: Path) -> None:
+    """Seeds in several encodings, and a PDF and .docx of one, each behind its name byte."""
+    sys.path.insert(0, str(ROOT))
+    from tests.intake.documents import note_docx, note_pdf
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for seed in sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt")):
+        text = seed.read_text("utf-8")
+        for encoding in ("utf-8", "utf-16", "cp1251", "gb18030", "utf-8-sig"):
+            data = text.encode(encoding, errors="replace")
+            (folder / f"{seed.stem}.{encoding}").write_bytes(bytes([0]) + data)
+    (folder / "note.pdf").write_bytes(bytes([1]) + note_pdf("fr_hrc_47_2021"))
+    (folder / "note.docx").write_bytes(bytes([2]) + note_docx("ru_a_hrc_41_2019"))
+
+
+def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--make-corpus":
+        make_corpus(Path(sys.argv[2]))
+        return
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged input is the point here
+    atheris.Setup(sys.argv, one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
