@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -71,9 +72,16 @@ def collect(paths: Iterable[Path], suffixes: Iterable[str] = SUFFIXES) -> list[P
 
 
 def parse_file(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Outcome:
-    """Read and parse one file within ``timeout`` seconds; never raises."""
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, timeout)
+    """Read and parse one file within ``timeout`` seconds; never raises.
+
+    The alarm needs the main thread of a process (as in a worker of
+    :func:`parse_files`); called from another thread, the file is read without
+    a time limit.
+    """
+    timed = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGALRM, _on_alarm) if timed else None
+    if timed:
+        signal.setitimer(signal.ITIMER_REAL, timeout)
     src = None
     try:
         src = read_path(path)
@@ -86,8 +94,9 @@ def parse_file(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Outcome:
     except Exception as exc:  # one bad file must not stop the batch
         return _failed(path, src, f"internal error {type(exc).__name__}: {exc}")
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def parse_files(

@@ -40,3 +40,11 @@ def test_collect_walks_folders_by_suffix_and_refuses_missing_paths(tmp_path: Pat
                                                                     "b.pdf"]
     with pytest.raises(ParseError, match="does not exist"):
         collect([tmp_path / "nope"])
+
+
+def test_parse_file_from_another_thread_reads_without_a_limit() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        outcome = pool.submit(parse_file, SEEDS[0], 0.0005).result()
+    assert outcome.ok and outcome.document is not None and outcome.document.session == 47
