@@ -10,7 +10,8 @@ What is timed, for one bundled sample document (all six language versions):
 2. whole process: ``palais compose RECORD.json --all -o DIR`` once (six languages,
    all four formats, interpreter start-up included);
 3. the reference, LibreOffice converting an equivalent DOCX of each version (same
-   text, A4, Noto fonts, annex on a new page, written with python-docx) to PDF:
+   text, A4, Noto fonts, annex on a new page, written with python-docx) to a tagged
+   PDF, as palais's are:
    a headless one-shot ``soffice --headless --convert-to pdf`` per version, and
    a warm server (``soffice --accept=...``) driven through python3-uno, where
    each version is loaded and exported R times after a warm-up.
@@ -50,6 +51,8 @@ from palais.languages import Language
 from palais.model import Document, Format
 
 TARGET_ALL_SIX_MS = 150.0
+# palais's PDFs are tagged (Typst's default), so LibreOffice is asked for tagged PDF too.
+TAGGED_PDF = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
 TARGET_RATIO = 8.0
 
 UNO_CLIENT = r"""
@@ -91,8 +94,9 @@ desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Deskt
 def convert(path):
     doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0,
                                        (prop("Hidden", True),))
+    tagged = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("UseTaggedPDF", True),))
     doc.storeToURL(uno.systemPathToFileUrl(path[:-5] + ".pdf"),
-                   (prop("FilterName", "writer_pdf_Export"),))
+                   (prop("FilterName", "writer_pdf_Export"), prop("FilterData", tagged)))
     doc.close(True)
 
 for path in paths:  # warm-up: load filters and fonts once
@@ -261,7 +265,7 @@ def one_shot(soffice: str, docx_path: Path, profile: Path) -> tuple[float, float
     """Wall and CPU seconds of one ``soffice --headless --convert-to pdf`` process."""
     start, cpu = time.perf_counter(), children_cpu()
     subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(docx_path.parent), str(docx_path)],
+                    "--convert-to", TAGGED_PDF, "--outdir", str(docx_path.parent), str(docx_path)],
                    check=True, capture_output=True)
     return time.perf_counter() - start, children_cpu() - cpu
 
@@ -353,8 +357,8 @@ def main() -> None:
     wall, cpu = totals.median()
     print(f"all six in-process: median {ms(wall)} ms wall, {ms(cpu)} ms CPU "
           f"(wall runs: {', '.join(str(ms(t)) for t in sorted(totals.wall))}); "
-          f"target < {TARGET_ALL_SIX_MS} ms: {verdict(min(wall, cpu) < TARGET_ALL_SIX_MS)} "
-          f"on CPU time, {verdict(wall < TARGET_ALL_SIX_MS)} on wall time")
+          f"target < {TARGET_ALL_SIX_MS} ms: {verdict(ms(cpu) < TARGET_ALL_SIX_MS)} "
+          f"on CPU time, {verdict(ms(wall) < TARGET_ALL_SIX_MS)} on wall time")
     print(f"palais compose --all (one whole process, 6 languages x 4 formats): "
           f"{ms(process[0])} ms wall, {ms(process[1])} ms CPU")
     print(f"LibreOffice one-shot, six versions: {ms(sum(w for w, _ in shots.values()))} ms wall")
