@@ -94,7 +94,9 @@ class PdfRenderer:
 
     def render(self, version: ComposedVersion) -> bytes:
         """The PDF bytes of ``version`` (identical bytes for identical input)."""
-        data = json.dumps(template_data(version), ensure_ascii=False)
+        fields = template_data(version)
+        _check_unicode(fields, "version")
+        data = json.dumps(fields, ensure_ascii=False)
         try:
             with self._lock:
                 pdf = self._compiler.compile(sys_inputs={"data": data})
@@ -164,6 +166,25 @@ def template_data(version: ComposedVersion) -> dict[str, Any]:
             for annex in version.annexes
         ],
     }
+
+
+def _check_unicode(value: Any, where: str) -> None:
+    """Refuse text that is not Unicode scalar values (a lone surrogate, which a JSON
+    record can spell as "\\ud800"), naming the field, before the typesetter sees it."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise CompositionError(
+                f"{where} holds an invalid character (lone surrogate "
+                f"U+{ord(value[exc.start]):04X} at position {exc.start}): it cannot be printed"
+            ) from exc
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_unicode(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_unicode(item, f"{where}[{i}]")
 
 
 def _line(text: str) -> dict[str, str]:

@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from palais import samples
 from palais.compose import compose
@@ -37,8 +39,8 @@ from tests.support.poppler import (
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
 
-# Job-number language letters of the Geneva documents service (E, S, A seen on
-# documents; the others follow the same initial-letter pattern).
+# Issue dates and job numbers are test values in the Geneva form "GE.19-10234(R)"; the
+# language letters E, S and A are seen on documents, the others are assumed.
 JOB_LETTER = {Language.AR: "A", Language.ZH: "C", Language.EN: "E", Language.FR: "F",
               Language.RU: "R", Language.ES: "S"}
 ISSUE = {0: (date(2019, 6, 17), "GE.19-10234"), 1: (date(2021, 6, 15), "GE.21-08012")}
@@ -340,6 +342,27 @@ def test_a_version_without_symbol_or_job_number_still_renders(
     text = pdftotext(path, layout=True)
     assert squeeze(version.title) in squeeze(text)
     assert registered.symbol not in text and registered.job_number not in text
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=st.text(min_size=1, max_size=200),
+       paragraphs=st.lists(st.text(max_size=400), max_size=3))
+def test_any_unicode_text_gives_a_pdf(
+    rendered: dict[tuple[int, Language], Rendered], title: str, paragraphs: list[str]
+) -> None:
+    """Control characters, combining marks, bidi overrides, characters no font has:
+    the page may show a blank for a missing glyph but the version is always typeset."""
+    version = replace(rendered[0, Language.AR].version, title=title, paragraphs=tuple(paragraphs))
+    assert render(version).startswith(b"%PDF-")
+
+
+def test_a_lone_surrogate_is_refused_naming_the_field(
+    rendered: dict[tuple[int, Language], Rendered],
+) -> None:
+    version = replace(rendered[0, Language.EN].version, paragraphs=("fine", "bad \ud800"))
+    with pytest.raises(CompositionError, match=r"paragraphs\[1\].*U\+D800"):
+        render(version)
 
 
 def test_missing_fonts_are_named_with_their_debian_package(tmp_path: Path) -> None:
