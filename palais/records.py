@@ -138,10 +138,34 @@ def _translations(raw: Any) -> dict[str, dict[Language, str]]:
         if not isinstance(by_lang, Mapping):
             raise InvalidRecord(f"translations[{passage!r}] must map languages to text")
         try:
-            out[str(passage)] = {Language.parse(str(k)): str(v) for k, v in by_lang.items()}
+            out[str(passage)] = {
+                Language.parse(str(k)): _unicode(v, f"translations[{passage!r}][{k!r}]")
+                for k, v in by_lang.items()
+            }
+        except InvalidRecord:
+            raise
         except PalaisError as exc:
             raise InvalidRecord(f"translations[{passage!r}]: {exc.detail}") from exc
     return out
+
+
+def _unicode(value: Any, where: str) -> str:
+    """``value`` if it is text that UTF-8 can carry.
+
+    JSON can spell a lone surrogate (``"\\ud800"``), which Python accepts as a
+    string but no file, database or renderer can write: refused here, once, so
+    no later stage fails on it halfway through.
+    """
+    if not isinstance(value, str):
+        raise InvalidRecord(f"{where}: expected text, got {value!r}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidRecord(
+            f"{where}: contains a lone surrogate (U+{ord(value[exc.start]):04X}) at "
+            f"character {exc.start}, which is not Unicode text"
+        ) from exc
+    return value
 
 
 class _Reader:
@@ -171,7 +195,7 @@ class _Reader:
             return None
         if not isinstance(raw, str):
             raise self._fail(key, "text")
-        return raw
+        return _unicode(raw, f"{self.prefix}{key}")
 
     def integer(self, key: str) -> int | None:
         raw = self.data.get(key)
@@ -199,7 +223,7 @@ class _Reader:
         items = self.list(key)
         if not all(isinstance(i, str) for i in items):
             raise self._fail(key, "a list of text")
-        return tuple(items)
+        return tuple(_unicode(item, f"{self.prefix}{key}[{n}]") for n, item in enumerate(items))
 
     def integers(self, key: str) -> list[int]:
         items = self.list(key)
