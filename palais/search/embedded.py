@@ -15,7 +15,7 @@ import dataclasses
 import json
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -88,12 +88,15 @@ class TantivyIndex(SearchIndex):
             for symbol in symbols:
                 writer.delete_documents_by_term("symbol", symbol)
 
-    def _replace_all(self, entries: Sequence[Entry]) -> None:
+    def _replace_all(self, entries: Iterable[Entry]) -> int:
         """One commit: readers see the old index until the new one is complete."""
+        count = 0
         with self._writer(threads=0) as writer:
             writer.delete_all_documents()
             for entry in entries:
                 writer.add_document(self._document(entry))
+                count += 1
+        return count
 
     def _writer(self, threads: int = 1) -> _Writing:
         return _Writing(self, threads)

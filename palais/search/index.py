@@ -131,10 +131,10 @@ class SearchIndex(ABC):
         self._delete([str(symbol)])
 
     def rebuild(self, documents: Iterable[Document]) -> int:
-        """Replace the whole index by ``documents``; returns how many were indexed."""
-        entries = [entry_of(doc) for doc in documents]
-        self._replace_all(entries)
-        return len(entries)
+        """Replace the whole index by ``documents`` (read once, as a stream, so an archive
+        of any size fits); returns how many were indexed. Readers see the old index until
+        the new one is complete; an error leaves the old one in place."""
+        return self._replace_all(entry_of(doc) for doc in documents)
 
     def symbols(self) -> frozenset[str]:
         return frozenset(self._digests())
@@ -178,7 +178,7 @@ class SearchIndex(ABC):
     def _delete(self, symbols: Sequence[str]) -> None: ...
 
     @abstractmethod
-    def _replace_all(self, entries: Sequence[Entry]) -> None: ...
+    def _replace_all(self, entries: Iterable[Entry]) -> int: ...
 
     @abstractmethod
     def _digests(self) -> dict[str, str]: ...

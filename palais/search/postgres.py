@@ -20,9 +20,10 @@ match the query against the unnormalised text by other rules.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -35,6 +36,7 @@ from palais.search.query import Alternative, Clause
 
 _MAX_POSITION = 16383  # PostgreSQL's limit; later words share the last position
 _MAX_POSITIONS_PER_TERM = 256
+_BATCH = 500
 
 _SCHEMA = (
     """
@@ -111,11 +113,16 @@ class PostgresIndex(SearchIndex):
         with self._engine.begin() as conn:
             self._delete_in(conn, symbols)
 
-    def _replace_all(self, entries: Sequence[Entry]) -> None:
+    def _replace_all(self, entries: Iterable[Entry]) -> int:
         """One transaction: readers see the old index until the new one is committed."""
+        count = 0
         with self._engine.begin() as conn:
             conn.execute(sa.text("DELETE FROM search_documents"))
-            self._insert(conn, entries)
+            iterator = iter(entries)
+            while batch := list(itertools.islice(iterator, _BATCH)):
+                self._insert(conn, batch)
+                count += len(batch)
+        return count
 
     @staticmethod
     def _delete_in(conn: Connection, symbols: Sequence[str]) -> None:
@@ -279,15 +286,23 @@ def _quote(term: str) -> str:
 
 
 def _matches_sql(compiled: Mapping[Language, tuple[Clause, ...]]) -> tuple[str, dict[str, Any]]:
-    """One indexed branch per language field: (symbol, lang, score) of every match."""
-    branches, params = [], {}
+    """(symbol, lang, score) of every match: one indexed branch per distinct tsquery.
+
+    Languages whose terms come out the same (no stemmer, or a query the stemmers
+    leave alone) share one branch, so a query costs one index scan per distinct
+    form rather than one per language.
+    """
+    by_text: dict[str, list[str]] = defaultdict(list)
     for lang, clauses in compiled.items():
-        name = f"q_{lang.value}"
-        params[name] = tsquery_text(clauses)
+        by_text[tsquery_text(clauses)].append(lang.value)
+    branches, params = [], {}
+    for n, (text, langs) in enumerate(by_text.items()):
+        params[f"q{n}"] = text
+        params[f"l{n}"] = langs
         branches.append(
-            f"SELECT symbol, lang, ts_rank(terms, CAST(:{name} AS tsquery)) AS score "
-            f"FROM search_texts WHERE lang = '{lang.value}' "
-            f"AND terms @@ CAST(:{name} AS tsquery)"
+            f"SELECT symbol, lang, ts_rank(terms, CAST(:q{n} AS tsquery)) AS score "
+            f"FROM search_texts WHERE lang = ANY (:l{n}) "
+            f"AND terms @@ CAST(:q{n} AS tsquery)"
         )
     return " UNION ALL ".join(branches), params
 

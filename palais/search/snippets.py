@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
 from palais.languages import Language
-from palais.search.normalise import fold, stem, words
+from palais.search.normalise import fold, is_han, stem, words
 from palais.search.query import Clause
 
 SNIPPET_CHARS = 240
@@ -50,25 +51,30 @@ def snippet(
 def _matches(
     text: str, lang: Language, clauses: tuple[Clause, ...], needles: tuple[str, ...]
 ) -> list[tuple[int, int]]:
-    exact = {a.terms[i] for c in clauses for a in c.alternatives for i in range(len(a.terms))}
+    """Spans of the words that match, from the first match to one snippet's length after it."""
+    exact = {t for c in clauses for a in c.alternatives for t in a.terms}
     prefixes = tuple(a.terms[-1] for c in clauses for a in c.alternatives if a.prefix)
-    found = [(m.start(), m.end(), m.group()) for m in _SURFACE.finditer(text)]
     spans: list[tuple[int, int]] = []
-    plain = [(s, e, w) for s, e, w in found if not _is_han(w)]
-    folded = [ws[0] if (ws := words(w)) else "" for _, _, w in plain]
-    for (s, e, _), term in zip(plain, stem(folded, lang), strict=True):
-        if term and (term in exact or term.startswith(prefixes)):
-            spans.append((s, e))
-    for s, _, w in found:
-        if _is_han(w):
-            run = fold(w)
+    for m in _SURFACE.finditer(text):
+        s, word = m.start(), m.group()
+        if spans and s > spans[0][0] + SNIPPET_CHARS:
+            break
+        if is_han(word):
+            run = fold(word)
             for needle in needles:
                 spans.extend((s + i, s + i + len(needle)) for i in _occurrences(run, needle))
+        else:
+            term = _term(word, lang)
+            if term and (term in exact or term.startswith(prefixes)):
+                spans.append((s, m.end()))
     return sorted(set(spans))
 
 
-def _is_han(word: str) -> bool:
-    return "\u3400" <= word[0] <= "\ufaff"
+@lru_cache(maxsize=200_000)
+def _term(surface: str, lang: Language) -> str:
+    """The index term of one printed word (cached: texts repeat their words)."""
+    found = words(surface)
+    return stem(found[:1], lang)[0] if found else ""
 
 
 def _occurrences(run: str, needle: str) -> list[int]:

@@ -94,3 +94,13 @@ def test_an_unknown_database_gets_a_clear_error(url: str, tmp_path: Path) -> Non
 def test_the_embedded_index_needs_a_data_directory() -> None:
     with pytest.raises(InvalidInput, match="data directory"):
         open_index("sqlite:///archive.db")
+
+
+def test_a_failed_rebuild_leaves_the_old_index(index: SearchIndex) -> None:
+    index.rebuild([issued(1, "Old text.")])
+    broken = (
+        d for d in (issued(2, "New text."), dataclasses.replace(issued(3, "X."), symbol=None))
+    )
+    with pytest.raises(InvalidInput):
+        index.rebuild(broken)
+    assert index.symbols() == {"A/HRC/47/G/1"}
