@@ -295,7 +295,8 @@ def _matches_sql(compiled: Mapping[Language, tuple[Clause, ...]]) -> tuple[str, 
     by_text: dict[str, list[str]] = defaultdict(list)
     for lang, clauses in compiled.items():
         by_text[tsquery_text(clauses)].append(lang.value)
-    branches, params = [], {}
+    branches: list[str] = []
+    params: dict[str, Any] = {}
     for n, (text, langs) in enumerate(by_text.items()):
         params[f"q{n}"] = text
         params[f"l{n}"] = langs
