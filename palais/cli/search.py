@@ -1,0 +1,95 @@
+"""``palais search``: query the archive's index, compare it with the store, rebuild it.
+
+The index is derived from the store's issued documents; ``palais search rebuild``
+is the one command that remakes it (the web application also rebuilds it at
+start-up when ``check`` would report a difference). The store and the index are
+the ones the environment names, as for ``palais serve``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from palais.cli.app import console, reports_errors
+from palais.errors import InvalidInput
+from palais.registry import Registry
+from palais.search import SearchIndex, open_index
+from palais.settings import Settings
+
+app = typer.Typer(help="The full-text search index of issued documents.", no_args_is_help=True)
+
+
+def _open() -> tuple[Registry, SearchIndex]:
+    settings = Settings.load()
+    return Registry.open(settings), open_index(settings)
+
+
+@app.command()
+@reports_errors
+def rebuild() -> None:
+    """Index every issued document of the store again, replacing the whole index."""
+    registry, index = _open()
+    try:
+        count = index.rebuild(d.document for d in registry.recently_issued(limit=None))
+    finally:
+        index.close()
+        registry.close()
+    console.print(f"indexed {count} issued documents")
+
+
+@app.command()
+@reports_errors
+def check() -> None:
+    """Compare the index with the store; exit 1 and name the differences if any."""
+    registry, index = _open()
+    try:
+        drift = index.drift(d.document for d in registry.recently_issued(limit=None))
+    finally:
+        index.close()
+        registry.close()
+    if not drift:
+        console.print("the index matches the store")
+        return
+    for label, symbols in (
+        ("missing from the index", drift.missing),
+        ("indexed but not issued", drift.extra),
+        ("indexed from an older version", drift.stale),
+    ):
+        if symbols:
+            console.print(f"{label}: {', '.join(sorted(symbols))}", highlight=False)
+    console.print("run `palais search rebuild` to bring the index level with the store")
+    raise typer.Exit(1)
+
+
+@app.command()
+@reports_errors
+def query(
+    words: Annotated[str, typer.Argument(help='Words, "a phrase", prefix*')] = "",
+    where: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--filter",
+            help="FACET=VALUE (session, agenda_item, sender, doc_type, language, year)",
+        ),
+    ] = None,
+    page: Annotated[int, typer.Option(help="Page of results")] = 1,
+) -> None:
+    """Search the issued documents as the archive's search page does."""
+    filters: dict[str, str] = {}
+    for item in where or []:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise InvalidInput(f"a filter is FACET=VALUE, got {item!r}")
+        filters[name.strip()] = value
+    index = open_index(Settings.load())
+    try:
+        results = index.search(words, filters=filters, page=page)
+    finally:
+        index.close()
+    console.print(f"{results.total} documents (page {results.page} of {results.pages})")
+    for hit in results.hits:
+        language = hit.language.value if hit.language else "-"
+        console.print(f"{hit.symbol} [{language}] {hit.title or ''}", highlight=False)
+        console.print(f"    {hit.snippet.striptags()}", highlight=False, markup=False)
