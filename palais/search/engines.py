@@ -10,8 +10,13 @@ from palais.search.index import SearchIndex
 
 
 class _Settings(Protocol):
-    database_url: str
-    data_dir: Path
+    """What :class:`palais.settings.Settings` offers that the index needs."""
+
+    @property
+    def database_url(self) -> str: ...
+
+    @property
+    def data_dir(self) -> Path: ...
 
 
 def open_index(settings: _Settings | str, data_dir: Path | None = None) -> SearchIndex:
