@@ -15,6 +15,7 @@ import dataclasses
 import json
 import re
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ SCHEMA_VERSION = 1
 _WRITER_HEAP = 64_000_000
 _FACET_SIZE = 10_000
 _BUILT_QUERIES = 512
+_LOCK_WAIT_S = 10.0
 _TOKENIZER = "palais_terms"
 # Facet name -> fast field.
 _FACET_FIELDS = {
@@ -232,11 +234,22 @@ class _Writing:
     def __enter__(self) -> tantivy.IndexWriter:
         self._owner._lock.acquire()
         try:
-            self._writer = self._owner._index.writer(_WRITER_HEAP, self._threads)
+            self._writer = self._acquire()
         except BaseException:
             self._owner._lock.release()
             raise
         return self._writer
+
+    def _acquire(self) -> tantivy.IndexWriter:
+        """The index's writer; another process (a second server worker) may hold it a moment."""
+        deadline = time.monotonic() + _LOCK_WAIT_S
+        while True:
+            try:
+                return self._owner._index.writer(_WRITER_HEAP, self._threads)
+            except ValueError as exc:
+                if "LockBusy" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         try:

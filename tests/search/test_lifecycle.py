@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -104,3 +105,16 @@ def test_a_failed_rebuild_leaves_the_old_index(index: SearchIndex) -> None:
     with pytest.raises(InvalidInput):
         index.rebuild(broken)
     assert index.symbols() == {"A/HRC/47/G/1"}
+
+
+def test_a_second_process_waits_for_the_writer(tmp_path: Path) -> None:
+    first = open_index("sqlite:///a.db", tmp_path)
+    second = open_index("sqlite:///a.db", tmp_path)
+    assert isinstance(first, TantivyIndex)
+    held = first._index.writer(16_000_000, 1)
+    releaser = threading.Timer(0.3, lambda: (held.rollback(), held.wait_merging_threads()))
+    releaser.start()
+    second.add(issued(1, "Written once the other writer is done."))
+    releaser.join()
+    first._index.reload()
+    assert first.search("written").total == 1
