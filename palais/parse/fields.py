@@ -182,6 +182,10 @@ def session_dates(text: str) -> tuple[date, date] | None:
             start = date(year, month, int(m["zd1"]))
             end = date(int(m["zy2"] or year), int(m["zm2"] or month), int(m["zd2"]))
             return (start, end) if start <= end else None
+        if m["ad1"]:
+            start = date(int(m["ay1"] or m["ay2"]), _MONTHS[m["am1"].lower()], int(m["ad1"]))
+            end = date(int(m["ay2"]), _MONTHS[m["am2"].lower()], int(m["ad2"]))
+            return (start, end) if start <= end else None
         end_month = _MONTHS[m["m2"].lower()]
         end = date(int(m["y2"]), end_month, int(m["d2"]))
         start_month = _MONTHS[m["m1"].lower()] if m["m1"] else end_month
@@ -240,7 +244,12 @@ def agenda_items(text: str) -> tuple[int, ...]:
             numbers = next(g for g in m.groups() if g is not None)
             # Sub-items are dropped: "112 (e)" is item 112.
             cleaned = re.sub(r"\([a-zа-я]\)", " ", numbers)
-            items = tuple(dict.fromkeys(int(n) for n in re.findall(r"\d{1,3}", cleaned)))
+            numbers_found = [int(n) for n in re.findall(r"\d{1,3}", cleaned)]
+            if m["ar"]:
+                # pdftotext may reverse an Arabic list ("1، 2" -> "2 ،1"); the UN lists
+                # items in ascending order.
+                numbers_found.sort()
+            items = tuple(dict.fromkeys(numbers_found))
             if items:
                 return items
     return ()

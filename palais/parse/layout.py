@@ -21,6 +21,18 @@ so a blank line alone cannot mark a paragraph end; a paragraph ends when
 
 A hyphen ending a line before a lower-case letter is a word broken at the line
 end and is removed ("counter-" + "measures" -> "countermeasures").
+
+Two traits of ``pdftotext -layout`` extracts shape the indentation rules. It
+places characters on a grid of columns, so a line can come out a column left
+of its neighbours (a typesetter narrows an opening bracket at line start by
+half an em: a Chinese "（见附件）" line sits one column left of the margin):
+only an indentation of more than :data:`INDENT_NOISE` columns counts. And
+right-to-left lines (Arabic) are right-aligned or justified to the right
+edge, while the columns count from the left; how far such a line starts from
+the left depends on its length and on glyph widths the character count does
+not follow (justified Arabic lines of one paragraph end up to ten columns
+apart), so the left indentation of a right-to-left line says nothing and is
+not read.
 """
 
 from __future__ import annotations
@@ -29,6 +41,9 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+INDENT_NOISE = 1
+"""Columns of indentation that ``-layout`` extraction adds or loses by rounding."""
 
 MAX_LINE = 4000
 """Longer printed lines are cut: no UN printed line is this long, so only
@@ -39,6 +54,10 @@ _STARTS_NEW = re.compile(r"^[\"“«(\[•\-–*0-9A-ZÀ-ÖØ-ÞА-ЯЁ\u0600-\u
 _STARTS_UPPER = re.compile(r"^[\"“«(A-ZÀ-ÖØ-ÞА-ЯЁ\u0600-\u06ff\u4e00-\u9fff]")
 _LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-$")
 _STARTS_LOWER = re.compile(r"^[a-zà-öø-ÿа-яё]")
+_LETTER = re.compile(r"[^\W\d_]")
+_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Direction marks and embeddings (pdftotext wraps every run of the other direction in
+them): invisible, and between a number and its word they would defeat every pattern."""
 
 # First words of the body of a note verbale or letter, six languages (UN formulae:
 # "The Permanent Mission … presents its compliments", "I have the honour").
@@ -70,6 +89,7 @@ def normalise_lines(text: str, pages: Sequence[str] | None = None) -> list[Line]
     out: list[Line] = []
     for page_no, page in enumerate(page_texts, start=1):
         gap = 0
+        page = _BIDI_CONTROLS.sub("", page)
         for raw in page.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
             raw = raw[:MAX_LINE].replace("\u00ad", "")
             stripped = raw.strip()
@@ -81,6 +101,22 @@ def normalise_lines(text: str, pages: Sequence[str] | None = None) -> list[Line]
             out.append(Line(" ".join(stripped.split()), indent, page_no, gap))
             gap = 0
     return out
+
+
+def right_to_left(text: str) -> bool:
+    """True when the first letter of ``text`` is Hebrew, Syriac, Thaana, N'Ko or Arabic
+    (presentation forms included): the line is set from the right edge."""
+    m = _LETTER.search(text)
+    if m is None:
+        return False
+    c = m.group()
+    return "\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufefc"
+
+
+def indented(line: Line, than: int) -> bool:
+    """True when ``line`` starts further right than column ``than`` by more than
+    extraction noise; never for a right-to-left line (module docstring)."""
+    return line.indent > than + INDENT_NOISE and not right_to_left(line.text)
 
 
 def double_spaced(lines: Sequence[Line]) -> bool:
@@ -112,7 +148,7 @@ def join_paragraphs(lines: Sequence[Line], *, spaced: bool) -> list[str]:
 def _breaks(prev: Line, line: Line, margin: int, width: int, spaced: bool) -> bool:
     if line.gap_before and not spaced:
         return True
-    if line.indent > margin and line.indent - margin < 40:
+    if indented(line, margin) and line.indent - margin < 40:
         return True
     if _SENTENCE_END.search(prev.text) and _STARTS_NEW.match(line.text):
         return True

@@ -5,6 +5,15 @@ quantifiers, so matching stays linear (the parser's totality promise).
 Wording follows UN cover pages: "Forty-first session", "Agenda item 4",
 "Point 4 de l'ordre du jour", "Пункт 4 повестки дня", "Tema 4 de la agenda",
 "البند 4 من جدول الأعمال", "议程项目4".
+
+Arabic lines are also read as ``pdftotext`` gives them from a PDF. It keeps
+right-to-left text in logical order but takes each run of digits, with the
+spaces and punctuation beside it, as a left-to-right piece and puts it back in
+the wrong place: "البند 4 من" comes out "البند  4من", "1، 2" comes out
+"2 ،1", "يونيه - 12 تموز" comes out "يونيه  12 -تموز", and in a range over
+two years "ديسمبر 2019 - 12 كانون" comes out "ديسمبر  12 - 2019كانون". The Arabic
+agenda and date-range patterns accept these orders (a number glued to the next
+word, the dash after the day, the first year after the second day).
 """
 
 from __future__ import annotations
@@ -29,14 +38,14 @@ SESSION = re.compile(
 )
 _NUMS = (
     r"\d{1,3}(?:\s?\([a-zа-я]\))?"
-    r"(?:\s?(?:,|and|et|и|y|و|、|和)\s?\d{1,3}(?:\s?\([a-zа-я]\))?){0,9}"
+    r"(?:\s?(?:,|،|and|et|и|y|و|、|和)\s?\d{1,3}(?:\s?\([a-zа-я]\))?){0,9}"
 )
 AGENDA = re.compile(
     rf"(?:Provisional\s+)?(?:Agenda\s+items?|AGENDA\s+ITEMS?|Items?)\s+(?P<en>{_NUMS})"
     rf"|Points?\s+(?P<fr>{_NUMS})\s+de\s+l['’]ordre\s+du\s+jour"
     rf"|Пункты?\s+(?P<ru>{_NUMS})\s+(?:предварительной\s+)?повестки"
     rf"|Temas?\s+(?P<es>{_NUMS})\s+del?\s+(?:la\s+agenda|programa)"
-    rf"|(?<!\(\s)(?<!\()(?:البند|البنود)\s+(?P<ar>{_NUMS})\s+من\s+جدول\s+الأعمال"
+    rf"|(?<!\(\s)(?<!\()(?:البندان|البنود|البند)\s*(?P<ar>{_NUMS})\s*من\s+جدول\s+الأعمال"
     rf"|(?:临时)?议程项目\s*(?P<zh>{_NUMS})",
 )
 _DAY = r"(?P<{}>\d{{1,2}})(?:er|º|°|-?го)?"
@@ -55,6 +64,10 @@ DATE_RANGE = re.compile(
     + _DAY.format("d2") + r"\s*(?:de\s+)?" + _MONTH.format("m2")
     + r"\s*(?:de\s+|del\s+|,\s*)?(?P<y2>\d{4})"
     # Chinese: "2019年6月24日至7月12日", "2017年6月6日至23日" (the end omits what repeats).
+    # Arabic as pdftotext displaces it (module docstring): "24 حزيران/يونيه 12 - تموز/يوليه
+    # 2019", "24 كانون الأول/ديسمبر 12 - 2019 كانون الثاني/يناير 2020".
+    + r"|(?P<ad1>\d{1,2})\s*" + _MONTH.format("am1") + r"\s*(?P<ad2>\d{1,2})\s*[-–—]\s*"
+    + r"(?:(?P<ay1>\d{4})\s*)?" + _MONTH.format("am2") + r"\s*(?P<ay2>\d{4})"
     + r"|(?P<zy1>\d{4})\s*年\s*(?P<zm1>\d{1,2})\s*月\s*(?P<zd1>\d{1,2})\s*日\s*至\s*"
     + r"(?:(?P<zy2>\d{4})\s*年\s*)?(?:(?P<zm2>\d{1,2})\s*月\s*)?(?P<zd2>\d{1,2})\s*日",
     re.IGNORECASE,

@@ -14,7 +14,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from palais.parse.layout import OPENINGS, Line, double_spaced, join_paragraphs
+from palais.parse.layout import (
+    OPENINGS,
+    Line,
+    double_spaced,
+    indented,
+    join_paragraphs,
+    right_to_left,
+)
 from palais.parse.patterns import (
     AGENDA,
     ANNEX_HEADING,
@@ -114,7 +121,7 @@ def _read_header(cover: Sequence[Line], tree: Tree) -> int:
     if tree.header and tree.header[-1][0] == "agenda":
         title_lines: list[Line] = []
         j = last + 1
-        while j < len(cover) and (not title_lines or cover[j].indent <= cover[last].indent):
+        while j < len(cover) and (not title_lines or _goes_on(cover[j], cover[last], tree.spaced)):
             if TYPE_TITLE.search(cover[j].text[:80]):
                 break
             title_lines.append(cover[j])
@@ -127,6 +134,15 @@ def _read_header(cover: Sequence[Line], tree: Tree) -> int:
     return last + 1
 
 
+def _goes_on(line: Line, agenda: Line, spaced: bool) -> bool:
+    """Whether ``line`` continues the agenda title printed under the ``agenda`` line:
+    it is not indented past that line, or, set right to left (where the left indentation
+    says nothing), no blank line comes before it in text that is not double spaced."""
+    if right_to_left(line.text):
+        return spaced or not line.gap_before
+    return not indented(line, agenda.indent)
+
+
 def _read_annexes(lines: Sequence[Line], spaced: bool) -> list[AnnexNode]:
     starts = [i for i, ln in enumerate(lines) if ANNEX_HEADING.match(ln.text)]
     annexes: list[AnnexNode] = []
@@ -134,12 +150,13 @@ def _read_annexes(lines: Sequence[Line], spaced: bool) -> list[AnnexNode]:
         chunk = lines[begin : starts[k + 1] if k + 1 < len(starts) else len(lines)]
         heading = [chunk[0]]
         i = 1
-        while i < len(chunk) and not chunk[i].gap_before and chunk[i].indent <= chunk[0].indent:
+        while (i < len(chunk) and not chunk[i].gap_before
+               and not indented(chunk[i], chunk[0].indent)):
             heading.append(chunk[i])
             i += 1
         blocks = join_paragraphs(chunk[i:], spaced=spaced)
         node = AnnexNode(" ".join(ln.text for ln in heading), page=chunk[0].page)
-        if i < len(chunk) and blocks and chunk[i].indent > min(ln.indent for ln in chunk[i:]):
+        if i < len(chunk) and blocks and indented(chunk[i], min(ln.indent for ln in chunk[i:])):
             node.subtitle = blocks.pop(0)
         node.paragraphs = blocks
         annexes.append(node)
