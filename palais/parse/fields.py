@@ -103,7 +103,8 @@ _ADDRESSEES = (
      r"Председател\w+ Комиссии по правам человека|Presidente de la Comisión de Derechos Humanos|"
      r"رئيس لجنة حقوق الإنسان|人权委员会主席"),
     ("OHCHR", r"Office of the (?:United Nations )?High Commissioner|Haut-Commissariat|"
-     r"Управлени\w+ Верховного комиссара|Oficina del Alto Comisionado|المفوضية السامية|人权高专办"),
+     r"Управлени\w+ Верховного комиссара|Oficina del Alto Comisionado|المفوضية السامية|"
+     r"مفوضية الأمم المتحدة السامية|人权高专办|人权事务高级专员办事处"),
     ("SG", r"Secretary-General|Secrétaire général|Генерального секретаря|Secretario General|"
      r"الأمين العام|秘书长"),
 )

@@ -20,7 +20,9 @@ so a blank line alone cannot mark a paragraph end; a paragraph ends when
 * in text that is *not* double spaced, a blank line.
 
 A hyphen ending a line before a lower-case letter is a word broken at the line
-end and is removed ("counter-" + "measures" -> "countermeasures").
+end and is removed ("counter-" + "measures" -> "countermeasures"). Chinese puts
+no space between words, so where a line joined on either side is a Chinese
+character or full-width sign, the lines meet without one.
 
 Two traits of ``pdftotext -layout`` extracts shape the indentation rules. It
 places characters on a grid of columns, so a line can come out a column left
@@ -162,7 +164,14 @@ def _breaks(prev: Line, line: Line, margin: int, width: int, spaced: bool) -> bo
     )
 
 
+def _cjk(c: str) -> bool:
+    """CJK punctuation, ideographs (with extension A) and full-width forms."""
+    return "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef"
+
+
 def _glue(left: str, right: str) -> str:
+    if _cjk(left[-1]) or _cjk(right[0]):
+        return left + right
     if not left.endswith(("-", "‐")):
         return f"{left} {right}"
     # Only the last two characters are looked at: paragraphs grow, lines do not.

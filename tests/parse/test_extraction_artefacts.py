@@ -37,7 +37,7 @@ EXPECTED = {
         symbol="A/HRC/43/G/5", body="HRC", session=43,
         session_dates=["2020-02-24", "2020-03-20"], agenda_items=[2, 3],
         doc_type="note_verbale", doc_date="2020-02-10", sender_state="QAT",
-        language="ar", original_language="ar", job_number="GE.20-02211",
+        addressee="OHCHR", language="ar", original_language="ar", job_number="GE.20-02211",
         title="مذكرة شفوية مؤرخة 10شباط/فبراير 2020موجهة إلى مفوضية الأمم المتحدة السامية "
               "لحقوق الإنسان من البعثة الدائمة لقطر لدى مكتب الأمم المتحدة في جنيف",
     ),
@@ -45,7 +45,8 @@ EXPECTED = {
     "zh_note_hrc.txt": dict(
         body="HRC", session=44, session_dates=["2020-06-30", "2020-07-17"],
         agenda_items=[3], doc_type="note_verbale", doc_date="2020-06-25",
-        sender_state="CHL", language="zh", original_language="es",
+        sender_state="CHL", addressee="OHCHR", language="zh", original_language="es",
+        title="智利常驻联合国日内瓦办事处代表团2020年6月25日给联合国人权事务高级专员办事处的普通照会",
     ),
 }
 
@@ -57,11 +58,9 @@ def test_cover_fields_through_extraction_artefacts(name: str) -> None:
         assert record[key] == value, key
 
 
-def test_chinese_title_is_not_split_by_a_line_one_column_left() -> None:
+def test_chinese_paragraph_keeps_its_line_one_column_left() -> None:
     doc = parse_text((FIXTURES / "zh_note_hrc.txt").read_text(encoding="utf-8"))
-    assert doc.title is not None
-    assert doc.title.startswith("智利常驻") and doc.title.endswith("普通照会")
-    assert doc.parts[0].paragraphs[0].endswith("（见附件）。")
+    assert doc.parts[0].paragraphs[0].endswith("以供参考和分发（见附件）。")
 
 
 def folded(extract_line: str) -> str:
