@@ -14,11 +14,14 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from palais.store.engine import write_transaction
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Key of the PostgreSQL advisory lock held while migrating ("palais" in ASCII), so that
+# several server processes starting at once on a new database migrate it once.
+_MIGRATION_LOCK = 0x70616C616973
 
 
 def _config() -> Config:
@@ -47,6 +50,10 @@ def upgrade(engine: Engine) -> str:
         return target
     config = _config()
     with write_transaction(engine) as connection:
+        # SQLite's BEGIN IMMEDIATE already lets one migrator in at a time; the
+        # next finds the revision current and does nothing.
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return target

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,12 @@ def test_migrations_make_the_declared_tables_and_run_once(database_url: str) -> 
         columns = {c["name"] for c in inspector.get_columns(table.name)}
         assert columns == set(table.columns.keys()), table.name
     engine.dispose()
+
+
+def test_processes_starting_together_migrate_a_new_store_once(database_url: str) -> None:
+    engines = [open_engine(database_url) for _ in range(4)]
+    with ThreadPoolExecutor(max_workers=len(engines)) as pool:
+        revisions = list(pool.map(upgrade, engines))
+    assert revisions == [head()] * len(engines)
+    for engine in engines:
+        engine.dispose()
