@@ -133,18 +133,33 @@ def join_paragraphs(lines: Sequence[Line], *, spaced: bool) -> list[str]:
     """Rebuild paragraphs from printed lines (rules in the module docstring)."""
     if not lines:
         return []
-    margin = min(line.indent for line in lines)
     width = max(len(line.text) for line in lines)
+    margins = _margins(lines, width)
     paragraphs: list[str] = []
     current = lines[0].text
     for prev, line in itertools.pairwise(lines):
-        if _breaks(prev, line, margin, width, spaced):
+        if _breaks(prev, line, margins[line.page], width, spaced):
             paragraphs.append(current)
             current = line.text
         else:
             current = _glue(current, line.text)
     paragraphs.append(current)
     return paragraphs
+
+
+def _margins(lines: Sequence[Line], width: int) -> dict[int, int]:
+    """Each page's left margin of running text: the least indentation of its lines at
+    least half as long as the longest. ``-layout`` extraction counts each page's columns
+    from that page's leftmost text, and sets a running header or page number
+    ("A/HRC/41/G/7", "2") there on pages after the first; taken for the margin, it
+    would make every line of the page look indented."""
+    every: dict[int, int] = {}
+    full: dict[int, int] = {}
+    for line in lines:
+        every[line.page] = min(every.get(line.page, line.indent), line.indent)
+        if 2 * len(line.text) >= width:
+            full[line.page] = min(full.get(line.page, line.indent), line.indent)
+    return every | full
 
 
 def _breaks(prev: Line, line: Line, margin: int, width: int, spaced: bool) -> bool:

@@ -139,3 +139,18 @@ def test_right_aligned_arabic_lines_are_not_split_by_their_left_indentation() ->
     paragraphs = join_paragraphs(lines, spaced=False)
     assert [p.split()[0] for p in paragraphs] == ["مذكرة", "تهدي", "وترجو"]
     assert paragraphs[1].endswith("بيانا (انظر المرفق).")
+
+
+def test_margin_is_each_pages_own_and_not_set_by_running_headers() -> None:
+    """Page 2 has its running symbol and page number at column 0 and the text at column 7;
+    page 3 counts its columns from the text itself (as ``-layout`` gives them)."""
+    lines = [Line("A/HRC/41/G/7", 0, 2, 0),
+             Line("The first paragraph of the annex opens on this line and", 15, 2, 2),
+             Line("goes on at the margin of the page, which is column seven of", 7, 2, 0),
+             Line("page two, and it ends on this line.", 7, 2, 0),
+             Line("2", 0, 2, 0),
+             Line("The second paragraph starts at the head of page three with", 8, 3, 1),
+             Line("its first-line indent, counted from the page's own margin and", 0, 3, 0),
+             Line("closing here.", 0, 3, 0)]
+    assert [p.split()[:2] for p in join_paragraphs(lines, spaced=False)] == [
+        ["A/HRC/41/G/7"], ["The", "first"], ["2"], ["The", "second"]]
