@@ -37,6 +37,10 @@ class Passwords:
             raise InvalidInput(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
         return self._hasher.hash(password)
 
+    def outdated(self, stored_hash: str) -> bool:
+        """Whether ``stored_hash`` was made at another cost than the configured one."""
+        return self._hasher.check_needs_rehash(stored_hash)
+
     def verify(self, stored_hash: str | None, password: str) -> bool:
         try:
             matched = self._hasher.verify(stored_hash or self._dummy, password)

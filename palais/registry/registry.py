@@ -175,6 +175,15 @@ class Registry:
         )
         if not self._passwords.verify(row.password_hash if row else None, password) or row is None:
             raise NotAuthenticated("wrong user name or password")
+        if self._passwords.outdated(row.password_hash):
+            # The configured cost was raised since this hash was made: the password is
+            # at hand only now, so this is when the stored hash can catch up.
+            rehashed = self._passwords.hash(password)
+            self._write(
+                lambda c: c.execute(
+                    update(users).where(users.c.id == row.id).values(password_hash=rehashed)
+                )
+            )
         return rows.actor_of(row)
 
     def create_token(self, actor: Actor, name: str) -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import select
 
 from palais.errors import Conflict, InvalidInput, NotAuthenticated
 from palais.languages import Language
 from palais.registry import Registry, Role
+from palais.settings import Settings
 from palais.store import read_transaction
 from palais.store.tables import api_tokens, users
 from tests.registry.conftest import PASSWORD, People
@@ -63,3 +66,18 @@ def test_user_names_are_unique_and_passwords_long_enough(
         registry.create_user("aze", PASSWORD, Role.MISSION, state="AZE")
     with pytest.raises(InvalidInput, match="8 characters"):
         registry.create_user("new", "short", Role.OFFICER)
+
+
+def test_a_login_brings_an_old_hash_to_the_configured_cost(
+    registry: Registry, settings: Settings
+) -> None:
+    registry.create_user("officer", PASSWORD, Role.OFFICER)
+    stronger = Registry.open(replace(settings, argon2_memory_kib=2048, argon2_time_cost=2))
+    try:
+        assert stronger.login("officer", PASSWORD).username == "officer"
+        with read_transaction(stronger.engine) as connection:
+            stored = connection.execute(select(users.c.password_hash)).scalar_one()
+        assert "m=2048,t=2" in stored
+        assert registry.login("officer", PASSWORD).username == "officer"
+    finally:
+        stronger.close()
