@@ -222,10 +222,12 @@ class Registry:
 
     def submit_record(self, actor: Actor, record: Mapping[str, Any]) -> Submission:
         """Submit structured fields (a record)."""
+        _check_may_submit(actor)
         return self._submit(actor, intake.from_fields(record), None)
 
     def submit_file(self, actor: Actor, filename: str, data: bytes) -> Submission:
         """Submit a file: it is kept as received and parsed to pre-fill the record."""
+        _check_may_submit(actor)
         received = intake.from_file(filename, data)
         sha256 = self.blobs.put(data)
         return self._submit(actor, received.document, (filename, received.media_type, sha256))
@@ -233,8 +235,6 @@ class Registry:
     def _submit(
         self, actor: Actor, document: Document, source: tuple[str, str, str] | None
     ) -> Submission:
-        if actor.role not in (Role.MISSION, Role.OFFICER):
-            raise PermissionDenied(f"a {actor.role.value} may not submit documents")
         document = visibility.for_mission(actor, document)
         mission = actor.state if actor.role is Role.MISSION else _sender(document)
         filename, media_type, sha256 = source or (None, None, None)
@@ -563,6 +563,12 @@ class Registry:
 
     def agenda_items(self) -> tuple[AgendaItem, ...]:
         return calendar.agenda_items()
+
+
+def _check_may_submit(actor: Actor) -> None:
+    """Before anything is read or kept: a translator submits nothing."""
+    if actor.role not in (Role.MISSION, Role.OFFICER):
+        raise PermissionDenied(f"a {actor.role.value} may not submit documents")
 
 
 def _sender(document: Document) -> str | None:
