@@ -9,7 +9,6 @@ stdout or ``--output``, one per line, so a partial batch is still usable.
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from contextlib import ExitStack
 from pathlib import Path
@@ -42,8 +41,6 @@ def ingest_command(
 ) -> None:
     """Parse every file into one JSON record per line, with its source path and SHA-256."""
     files = collect(paths)
-    # pdfminer logs every oddity of a damaged PDF; the failure table says what matters.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     failures: list[Outcome] = []
     parsed = 0
     with ExitStack() as stack:

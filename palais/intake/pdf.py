@@ -1,14 +1,34 @@
-"""The text layer of a PDF, page by page, through pdfminer.six.
+"""The text layer of a PDF, page by page, through pdfminer.six, in a helper process.
 
 pdfminer.six was chosen over poppler's ``pdftotext`` by measurement (see
 docs/decisions.md): its text of a typeset cover comes out in blocks separated
 by blank lines, like the extracts the parser was built on, and it is a Python
 dependency rather than a program every machine must have.
+
+A PDF is a program of sorts, and a damaged or hostile one can keep pdfminer
+busy for hours or fill the memory (fuzzing found a font whose width table
+spans four billion characters). So pdfminer runs in a helper process (this
+module run with ``python -m``) with a memory cap, and a PDF that takes longer
+than :data:`SECONDS` gets the helper killed and is a ParseError; the next PDF
+starts a fresh helper. One helper serves each process in turn, so its start-up
+is paid once, not per file; a plain ``subprocess`` (not multiprocessing) keeps
+it safe in a threaded web server and independent of the caller's main module.
 """
 
 from __future__ import annotations
 
 import io
+import json
+import logging
+import os
+import resource
+import select
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import IO
 
 from pdfminer.converter import TextConverter
 from pdfminer.layout import LAParams
@@ -21,6 +41,12 @@ from palais.intake.text import tidy
 MAX_CHARS = 400_000
 """Pages are read until this much text is held: the parser reads no further."""
 
+SECONDS = 30.0
+"""Time one PDF may take; a 100-page report takes a few seconds."""
+
+MEMORY_BYTES = 1024**3
+"""Address space of the helper process: far above a real PDF's needs."""
+
 LAPARAMS = LAParams(char_margin=5.0)
 """Justified lines spread words apart; with pdfminer's default margin (2 character
 widths) a bold justified title falls apart into scattered boxes. 5 keeps such a
@@ -28,7 +54,15 @@ line whole while two columns far apart stay separate (measured: docs/decisions.m
 
 
 def read_pdf(data: bytes, name: str) -> tuple[str, ...]:
-    """The text of each page; ParseError for a damaged, locked or image-only PDF."""
+    """The text of each page; ParseError for a damaged, locked, image-only or runaway PDF."""
+    outcome = _helper.read(data, name)
+    if isinstance(outcome, str):
+        raise ParseError(outcome)
+    return outcome
+
+
+def extract_pages(data: bytes, name: str) -> tuple[str, ...]:
+    """What the helper does for :func:`read_pdf`: pdfminer over the bytes, in this process."""
     pages: list[str] = []
     out = io.StringIO()
     try:
@@ -47,8 +81,8 @@ def read_pdf(data: bytes, name: str) -> tuple[str, ...]:
                 break
     except Exception as exc:
         # pdfminer meets every kind of damage in untrusted files and raises whatever
-        # its code ran into (KeyError, TypeError, its own PDF*Error ...): all of them
-        # mean this file cannot be read, which is what ParseError says.
+        # its code ran into (KeyError, TypeError, its own PDF*Error, MemoryError ...):
+        # all of them mean this file cannot be read, which is what ParseError says.
         raise ParseError(f"{name} is a damaged or unreadable PDF: {_reason(exc)}") from exc
     if not any(page.strip() for page in pages):
         raise ParseError(
@@ -57,9 +91,115 @@ def read_pdf(data: bytes, name: str) -> tuple[str, ...]:
     return tuple(pages)
 
 
+class _Helper:
+    """The helper process of this process: started when first needed, killed when stuck.
+
+    Requests are one JSON header line (name, size) and the PDF's bytes; the
+    answer is one JSON line with the pages or the reason they cannot be read.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def forget(self) -> None:
+        """In a forked child: the parent's helper and lock are not this process's."""
+        self._lock = threading.Lock()
+        self._process = None
+
+    def read(self, data: bytes, name: str) -> tuple[str, ...] | str:
+        with self._lock:
+            try:
+                return self._exchange(data, name)
+            except BaseException:
+                # Stuck, dead, or interrupted halfway by a caller's own time limit: the
+                # helper may be mid-answer, so it cannot serve the next file.
+                self._stop()
+                raise
+
+    def _exchange(self, data: bytes, name: str) -> tuple[str, ...] | str:
+        process = self._start()
+        assert process.stdin is not None and process.stdout is not None
+        header = json.dumps({"name": name, "size": len(data)}).encode() + b"\n"
+        try:
+            process.stdin.write(header + data)
+            process.stdin.flush()
+        except OSError as exc:
+            raise ParseError(f"{name}: the PDF reader could not be started: {exc}") from exc
+        line = _read_line(process.stdout, time.monotonic() + SECONDS)
+        if line is None:
+            raise ParseError(f"{name}: reading the PDF took longer than {SECONDS:g} s and was "
+                             "stopped (a damaged or hostile file?)")
+        if not line:
+            raise ParseError(f"{name}: the PDF reader stopped on this file (it needed more "
+                             f"than {MEMORY_BYTES >> 20} MB or crashed)")
+        answer = json.loads(line)
+        return tuple(answer["pages"]) if "pages" in answer else str(answer["error"])
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self._process is not None and self._process.poll() is None:
+            return self._process
+        root = str(Path(__file__).resolve().parent.parent.parent)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            p for p in (root, os.environ.get("PYTHONPATH")) if p)}
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "palais.intake.pdf"], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+        )
+        return self._process
+
+    def _stop(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
+            for pipe in (self._process.stdin, self._process.stdout):
+                if pipe is not None:
+                    pipe.close()
+        self._process = None
+
+
+def _read_line(pipe: IO[bytes], deadline: float) -> bytes | None:
+    """One line from ``pipe`` by ``deadline``: None when time ran out, b"" at end of file."""
+    fd = pipe.fileno()
+    chunks: list[bytes] = []
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+            return None
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            return b""
+        chunks.append(chunk)
+        if chunk.endswith(b"\n"):
+            return b"".join(chunks)
+
+
 def _reason(exc: Exception) -> str:
     name = type(exc).__name__
     if "Password" in name or "Encrypt" in name:
         return "it is locked with a password"
     detail = str(exc)[:200]
     return f"{name}: {detail}" if detail else name
+
+
+def _serve() -> None:
+    """The helper's loop: read requests on stdin, answer on stdout, until stdin closes."""
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
+    logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
+    requests, answers = sys.stdin.buffer, sys.stdout.buffer
+    while header := requests.readline():
+        request = json.loads(header)
+        data = requests.read(request["size"])
+        try:
+            answer: dict[str, object] = {"pages": extract_pages(data, request["name"])}
+        except ParseError as exc:
+            answer = {"error": exc.detail}
+        answers.write(json.dumps(answer).encode() + b"\n")
+        answers.flush()
+
+
+_helper = _Helper()
+os.register_at_fork(after_in_child=_helper.forget)
+
+if __name__ == "__main__":
+    _serve()

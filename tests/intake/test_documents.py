@@ -12,7 +12,7 @@ from palais.intake import read_bytes, read_path
 from palais.intake.sniff import DOCX, PDF
 from palais.parse import parse_source
 from palais.records import to_record
-from tests.intake.documents import SEED_NAMES, golden, note_docx, note_pdf
+from tests.intake.documents import SEED_NAMES, golden, note_docx, note_pdf, runaway_pdf
 
 COVER_FIELDS = (
     "symbol", "body", "session", "session_dates", "agenda_items", "doc_type", "doc_date",
@@ -143,3 +143,27 @@ def test_docx_footnotes_close_the_page_that_cites_them() -> None:
     cover = [line.strip() for line in src.pages[0].splitlines() if line.strip()]
     assert cover[-2:] == ["1 A numbered note.", "* Reproduced as received."]
     assert "Reproduced" not in src.pages[1]
+
+
+def test_runaway_pdf_is_stopped_by_the_memory_cap() -> None:
+    with pytest.raises(ParseError, match=r"MemoryError|needed more than"):
+        read_bytes(runaway_pdf(), "runaway.pdf")
+
+
+def test_runaway_pdf_is_stopped_by_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from palais.intake import pdf
+
+    monkeypatch.setattr(pdf, "SECONDS", 0.2)
+    with pytest.raises(ParseError, match=r"took longer than 0\.2 s"):
+        read_bytes(runaway_pdf(), "runaway.pdf")
+    monkeypatch.undo()
+    assert read_bytes(note_pdf("fr_hrc_47_2021"), "next.pdf").pages  # a fresh helper reads on
+
+
+def test_pdfs_read_from_several_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = note_pdf("ru_a_hrc_41_2019")
+    with ThreadPoolExecutor(3) as pool:
+        sources = list(pool.map(lambda i: read_bytes(data, f"{i}.pdf"), range(3)))
+    assert len({src.text for src in sources}) == 1 and sources[0].pages
