@@ -19,6 +19,7 @@ from palais.languages import Language
 from palais.model import Document, Format
 from palais.records import from_record, to_record
 from palais.registry import visibility
+from palais.registry.numbering import category_of
 from palais.registry.values import (
     Actor,
     AuditEntry,
@@ -180,6 +181,8 @@ def actor_of(row: Row[Any]) -> Actor:
 
 
 def keep_numbers(document: Document, row: Row[Any]) -> Document:
+    """``document`` with the row's symbol and job number, refusing an edit that changes
+    them or contradicts them (another session or series than the symbol says)."""
     for name, stored in (("symbol", row.symbol), ("job_number", row.job_number)):
         given = getattr(document, name)
         if given is not None and str(given) != stored:
@@ -188,6 +191,16 @@ def keep_numbers(document: Document, row: Row[Any]) -> Document:
                 + (f"this submission's is {stored}" if stored else "registration gives it")
             )
     symbol = Symbol.parse(row.symbol) if row.symbol else None
+    if symbol is not None:
+        if document.session != symbol.session:
+            raise InvalidRecord(
+                f"session: {symbol} was registered for session {symbol.session}; "
+                "withdraw it and submit again to move it to another session"
+            )
+        if category_of(document) is not symbol.category:
+            raise InvalidRecord(
+                f"doc_type: a {document.doc_type.value} does not belong in the series of {symbol}"
+            )
     return replace(document, symbol=symbol, job_number=row.job_number)
 
 

@@ -111,3 +111,15 @@ def test_a_role_without_the_action_is_denied_whatever_the_state(role: Role, acti
     for state in State:
         with pytest.raises(PermissionDenied):
             check(action, actor, state)
+
+
+def test_an_edit_cannot_move_a_registered_document_out_of_its_series(
+    registry: Registry, people: People
+) -> None:
+    sid = registry.submit_record(people.aze, RECORD).id
+    registry.register(people.officer, sid)
+    with pytest.raises(InvalidInput, match="session 41"):
+        registry.update_record(people.officer, sid, {**RECORD, "session": 42})
+    with pytest.raises(InvalidInput, match="doc_type"):
+        registry.update_record(people.officer, sid, {**RECORD, "doc_type": "report"})
+    assert registry.get(people.officer, sid).document.session == 41
