@@ -52,8 +52,6 @@ def read_docx(data: bytes, name: str) -> tuple[str, ...]:
                 for _ in range(breaks_after):
                     pages.append([])
                     notes_of_page.append([])
-    except ParseError:
-        raise
     except Exception as exc:
         # python-docx and lxml raise many kinds of error on damaged files (KeyError for
         # a missing part, XMLSyntaxError, ValueError ...): each means "cannot be read".
@@ -117,10 +115,20 @@ def _blocks(document: WordDocument) -> Iterator[Block]:
 
 
 def _paragraph(paragraph: Paragraph) -> Line:
+    """A page break ahead of a paragraph's text starts its page; one after it ends it."""
     element = paragraph._p
-    breaks = sum(1 for br in element.iter(qn("w:br")) if br.get(qn("w:type")) == "page")
     properties = element.pPr
     before = properties is not None and properties.find(qn("w:pageBreakBefore")) is not None
+    breaks = 0
+    seen_text = False
+    for node in element.iter(qn("w:t"), qn("w:br")):
+        if node.tag == qn("w:t"):
+            seen_text = seen_text or bool(node.text and node.text.strip())
+        elif node.get(qn("w:type")) == "page":
+            if seen_text:
+                breaks += 1
+            else:
+                before = True
     refs = [ref.get(qn("w:id")) or "" for ref in element.iter(qn("w:footnoteReference"))]
     return paragraph.text, before, breaks, refs
 

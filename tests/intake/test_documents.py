@@ -167,3 +167,20 @@ def test_pdfs_read_from_several_threads() -> None:
     with ThreadPoolExecutor(3) as pool:
         sources = list(pool.map(lambda i: read_bytes(data, f"{i}.pdf"), range(3)))
     assert len({src.text for src in sources}) == 1 and sources[0].pages
+
+
+def test_docx_page_break_ahead_of_the_text_starts_its_page() -> None:
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    document.add_paragraph("Cover text.")
+    annex = document.add_paragraph()
+    annex.add_run().add_break(WD_BREAK.PAGE)
+    annex.add_run("Annex")
+    document.add_paragraph("Annex text.")
+    out = io.BytesIO()
+    document.save(out)
+    src = read_bytes(out.getvalue(), "note.docx")
+    assert src.pages is not None
+    assert [page.split() for page in src.pages] == [["Cover", "text."],
+                                                    ["Annex", "Annex", "text."]]
