@@ -33,8 +33,13 @@ MAX_INPUT = 400_000
 
 
 class _Source(Protocol):
-    text: str
-    pages: tuple[str, ...]
+    """What parse_source reads of :class:`palais.intake.Source` (a frozen dataclass)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def pages(self) -> tuple[str, ...] | None: ...
 
 
 @dataclass(frozen=True, slots=True)
