@@ -13,6 +13,7 @@ form (month names, most country and language names).
     dates.yaml     -> dates      format_date, date_range, month_lexicon
     formulae.yaml  -> formulae   formulae, Formulae, language_name, language_lexicon
     states.yaml    -> states     state_name, find_state, states
+    masthead.yaml  -> masthead   organization_name, organ_name
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from palais.conventions.agenda import (
 from palais.conventions.calendar import Calendar, load_calendar
 from palais.conventions.dates import date_range, format_date, month_lexicon, month_names
 from palais.conventions.formulae import Formulae, formulae, language_lexicon, language_name
+from palais.conventions.masthead import organ_name, organization_name
 from palais.conventions.ordinals import (
     ordinal_lexicon,
     read_chinese_numeral,
@@ -66,6 +68,8 @@ __all__ = [
     "month_lexicon",
     "month_names",
     "ordinal_lexicon",
+    "organ_name",
+    "organization_name",
     "read_chinese_numeral",
     "read_ordinal",
     "session_line",
