@@ -1,0 +1,74 @@
+"""Right-to-left PDFs read again through poppler's ``pdftotext``, which keeps logical order.
+
+pdfminer.six (:mod:`palais.intake.pdf`) orders characters by their place on the
+page, so a line of Arabic or Hebrew comes out in visual order: each word
+reversed, the words in the wrong order and the numbers split off into boxes of
+their own ("مجلس حقوق الإنسان" comes out "ناسنإلا قوقح سلجم"), which no parser
+can read. poppler's ``pdftotext`` undoes the bidirectional reordering and gives
+the text in the order it is typed; with ``-layout`` each printed line stays
+whole, with the indentation the parser reads paragraph starts from. What it
+still gets wrong in right-to-left lines (a run of digits put back on the wrong
+side of the spaces and dashes beside it, bidi embedding marks around each
+number) the parser reads through (:mod:`palais.parse.patterns`). The marks are
+kept in the text: with them, the displaced numbers display in their place.
+
+So a PDF whose text holds right-to-left letters is read a second time, whole,
+with ``pdftotext``; PDFs of the other scripts keep pdfminer's reading. Poppler
+runs as a separate program under a time limit, so a damaged or hostile file
+costs at most that time and never the caller's memory.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Sequence
+
+from palais.errors import ParseError
+from palais.intake.text import tidy
+
+SECONDS = 30.0
+"""Time ``pdftotext`` may take over one PDF; a 100-page report takes well under a second."""
+
+MAX_CHARS = 400_000
+"""Pages are kept until this much text is held: the parser reads no further."""
+
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+"""Hebrew, Syriac, Thaana, N'Ko and Arabic letters, presentation forms included."""
+
+
+def has_right_to_left(pages: Sequence[str]) -> bool:
+    """True when any page holds a right-to-left letter."""
+    return any(_RIGHT_TO_LEFT.search(page) for page in pages)
+
+
+def read_pdf_logical(data: bytes, name: str) -> tuple[str, ...]:
+    """The text of each page in logical order (``pdftotext -layout``); ParseError when
+    poppler is not installed, gives up on the file or takes longer than :data:`SECONDS`."""
+    program = shutil.which("pdftotext")
+    if program is None:
+        raise ParseError(
+            f"{name} holds right-to-left text, which is read in its logical order only "
+            "through poppler's pdftotext: install poppler-utils (scripts/setup.sh does)"
+        )
+    try:
+        done = subprocess.run(
+            [program, "-layout", "-enc", "UTF-8", "-q", "-", "-"],
+            input=data, capture_output=True, timeout=SECONDS, check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise ParseError(f"{name}: reading the PDF took longer than {SECONDS:g} s and was "
+                         "stopped (a damaged or hostile file?)") from exc
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip()[:200] or f"exit {done.returncode}"
+        raise ParseError(f"{name} is a damaged or unreadable PDF: pdftotext: {reason}")
+    # pdftotext ends every page, the last one too, with a form feed.
+    pages: list[str] = []
+    held = 0
+    for page in done.stdout.decode("utf-8", "replace").split("\f")[:-1] or [""]:
+        pages.append(tidy(page))
+        held += len(page)
+        if held >= MAX_CHARS:
+            break
+    return tuple(pages)
