@@ -112,6 +112,8 @@ def compose(
         ),
         frbr=_frbr(doc, lang, symbol, issue_date),
         masthead_language=masthead if masthead is not lang else None,
+        organization=conventions.organization_name(lang),
+        organ=_organ(symbol, doc, lang),
     )
 
 
@@ -151,6 +153,13 @@ class _Resolver:
         if formulaic.is_standard_footnote(self.doc, text) and not self.own:
             return formulaic.standard_footnote(self.lang)
         return self._passage(f"cover.footnote.{n}", text)
+
+
+def _organ(symbol: Symbol | None, doc: Document, lang: Language) -> str | None:
+    """The organ of the symbol's series; before registration, that of the record's body."""
+    if symbol is not None:
+        return conventions.organ_name(symbol, lang)
+    return conventions.organ_name(doc.body, lang) if doc.body else None
 
 
 def _required(text: str | None, what: str, lang: Language) -> str:

@@ -1,7 +1,8 @@
 """Plain text of a language version, laid out like text extracted from a UN PDF.
 
 The shape follows the seeds (what ``pdftotext`` gives for a UN cover): the
-masthead (with the job number), then the cover block one printed line per element, headings
+masthead (Organization, symbol, organ, then the distribution lines and the
+job number), then the cover block one printed line per element, headings
 indented, paragraphs wrapped and separated by a blank line, the footnote after
 the last paragraph, and each annex after a form feed (a new page). The parser
 reads this back (:func:`palais.parse.parse_text`), which the tests check in
@@ -74,10 +75,14 @@ def _block(lines: list[str], indent: str = "") -> Iterator[str]:
 
 
 def _cover(v: ComposedVersion) -> Iterator[str]:
-    # The job number closes the masthead here rather than the page foot: after the
-    # footnote, a reader of page text takes it for the footnote's last words.
+    # Extraction order of a UN first page (e.g. CRC/C/TUV/CO/2-5 ZH): the
+    # Organization, the symbol beside it, the organ below them, then the right
+    # column. The job number closes the masthead here rather than the page foot:
+    # after the footnote, a reader of page text takes it for the footnote's last words.
     masthead = [
+        v.organization,
         v.symbol,
+        v.organ,
         v.distribution,
         v.issue_date,
         v.language_line,

@@ -8,13 +8,18 @@ every format of a version says the same thing.
 
 Contract for renderers (every string is final, printed as given):
 
-* Masthead (first page, top): ``symbol`` ("A/HRC/41/G/7" or None before
+* Masthead (first page, top): ``organization`` ("United Nations", top left
+  on the symbol's line) and ``organ`` ("General Assembly", large, below it;
+  None when the symbol's series has no organ in the conventions), both in
+  ``language``; then ``symbol`` ("A/HRC/41/G/7" or None before
   registration), ``distribution`` ("Distr.: General"), ``issue_date`` (the
   printed issue date, or None), ``language_line`` (the version's language
   name where the UN prints it above "Original:", else None),
-  ``original_line`` ("Original: English", or None when unknown), all in
-  ``masthead_language`` when that is set (Russian, Arabic and Chinese
-  versions print the masthead in English), else in ``language``.
+  ``original_line`` ("Original: English", or None when unknown), these four
+  in ``masthead_language`` when that is set (Russian, Arabic and Chinese
+  versions print them in English), else in ``language``. ``organization``
+  and ``organ`` default to None, so a version built without them prints
+  neither.
 * Cover block, in this order: ``body`` ("Совет по правам человека"),
   ``session`` ("Сорок первая сессия"), ``session_dates`` ("24 июня –
   12 июля 2019 года"), ``agenda`` ("Пункт 4 повестки дня"), ``agenda_title``
@@ -126,3 +131,5 @@ class ComposedVersion:
     links: tuple[VersionLink, ...]
     frbr: Frbr
     masthead_language: Language | None = None
+    organization: str | None = None
+    organ: str | None = None

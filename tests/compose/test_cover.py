@@ -79,3 +79,22 @@ def test_annexes_without_a_title_are_headed_in_the_cover_language(
         "ltr",
         ("Text as received.",),
     )
+
+
+def test_organization_and_organ_are_in_the_version_language_and_follow_the_symbol(
+    samples: dict[str, Document],
+) -> None:
+    doc = samples["note_verbale_aze_2019_ru"]
+    ru = compose(doc, Language.RU)
+    # In Russian, while the distribution lines stay English.
+    assert (ru.organization, ru.organ, ru.distribution) == (
+        "Организация Объединенных Наций",
+        "Генеральная Ассамблея",
+        "Distr.: General",
+    )
+    # Unregistered: the record's body (the Council) says which organ.
+    unregistered = compose(samples["note_verbale_aze_2021_fr"], Language.ZH)
+    assert (unregistered.symbol, unregistered.organ) == (None, "大会")
+    # A series without an organ in the conventions prints no organ line.
+    treaty = compose(doc, Language.EN, symbol=Symbol.parse("CCPR/C/SR.2040"))
+    assert (treaty.organization, treaty.organ) == ("United Nations", None)

@@ -78,3 +78,25 @@ def test_an_english_masthead_is_marked_english_in_the_arabic_page(
     assert (masthead.get("lang"), masthead.get("dir")) == ("en", "ltr")
     french = page(versions["note_verbale_aze_2019_ru", Language.FR])
     assert french.xpath("//header[@class='masthead']/@lang") == []
+
+
+@pytest.mark.parametrize("lang", [Language.RU, Language.AR, Language.ES], ids=str)
+def test_organization_and_organ_are_in_the_version_language_in_the_masthead(
+    lang: Language, versions: dict[tuple[str, Language], ComposedVersion]
+) -> None:
+    version = versions["note_verbale_aze_2019_ru", lang]
+    root = page(version)
+    (organization,) = root.xpath("//header//p[@class='organization']")
+    (organ,) = root.xpath("//header//p[@class='organ']")
+    assert (organization.text_content(), organ.text_content()) == (
+        version.organization,
+        version.organ,
+    )
+    # Where the rest of the masthead is English, these two lines say they are not.
+    own = (lang.info.bcp47, lang.info.direction) if version.masthead_language else (None, None)
+    for line in (organization, organ):
+        assert (line.get("lang"), line.get("dir")) == own
+    # The Organization shares the symbol's line, mirrored on a right-to-left page.
+    (top,) = root.xpath("//header/div[@class='masthead-top']")
+    assert [p.get("class") for p in top] == ["organization", "symbol"]
+    assert top.get("dir") == lang.info.direction
