@@ -12,7 +12,9 @@ so a blank line alone cannot mark a paragraph end; a paragraph ends when
 * the line ends a sentence (``.``, ``:``, ``;``, ``?``, ``!``, closing quote)
   and the next one starts with a capital, digit or bullet;
 * the next line is indented more than the part's left margin (pdftotext keeps
-  the first-line indent of UN headings and paragraphs);
+  the first-line indent of UN headings and paragraphs), unless it goes on at
+  the column of a line before it that ended no sentence (a title set in from
+  the margin as a block);
 * the next line opens a communication ("The Permanent Mission …") – titles of
   notes carry no full stop, so this is how a title is told from the body;
 * a short line without final punctuation is followed by a full-width line
@@ -93,7 +95,12 @@ def normalise_lines(text: str, pages: Sequence[str] | None = None) -> list[Line]
         gap = 0
         page = _BIDI_CONTROLS.sub("", page)
         for raw in page.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-            raw = raw[:MAX_LINE].replace("\u00ad", "")
+            raw = raw[:MAX_LINE]
+            if "\u00ad" in raw:
+                # A soft hyphen ending a line is where a typesetter broke the word
+                # (pdftotext keeps it): it becomes a hyphen, which ``_glue`` removes.
+                raw = raw.rstrip().removesuffix("\u00ad").replace("\u00ad", "") + (
+                    "-" if raw.rstrip().endswith("\u00ad") else "")
             stripped = raw.strip()
             if not stripped:
                 gap += 1
@@ -165,7 +172,7 @@ def _margins(lines: Sequence[Line], width: int) -> dict[int, int]:
 def _breaks(prev: Line, line: Line, margin: int, width: int, spaced: bool) -> bool:
     if line.gap_before and not spaced:
         return True
-    if indented(line, margin) and line.indent - margin < 40:
+    if indented(line, margin) and line.indent - margin < 40 and not _same_block(prev, line):
         return True
     if _SENTENCE_END.search(prev.text) and _STARTS_NEW.match(line.text):
         return True
@@ -177,6 +184,14 @@ def _breaks(prev: Line, line: Line, margin: int, width: int, spaced: bool) -> bo
         and len(prev.text) < 0.75 * width
         and not _SENTENCE_END.search(prev.text)
     )
+
+
+def _same_block(prev: Line, line: Line) -> bool:
+    """A block set with a left indent (a title padded from the margin) prints every
+    line at the same column: the next line of it is no paragraph start, unless a
+    blank line or a sentence end comes between."""
+    return (not line.gap_before and abs(line.indent - prev.indent) <= INDENT_NOISE
+            and not _SENTENCE_END.search(prev.text))
 
 
 def _cjk(c: str) -> bool:

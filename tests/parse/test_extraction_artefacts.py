@@ -154,3 +154,28 @@ def test_margin_is_each_pages_own_and_not_set_by_running_headers() -> None:
              Line("closing here.", 0, 3, 0)]
     assert [p.split()[:2] for p in join_paragraphs(lines, spaced=False)] == [
         ["A/HRC/41/G/7"], ["The", "first"], ["2"], ["The", "second"]]
+
+
+def test_soft_hyphen_ending_a_line_joins_the_broken_word() -> None:
+    """pdftotext keeps the soft hyphen where a typesetter broke a word at a line end."""
+    lines = normalise_lines("Note verbale adressée au Haut-Commis\u00ad\n"
+                            "sariat des Nations Unies par la Mission perma\u00ad  \n"
+                            "nente de l’Azerbaïdjan\n")
+    assert join_paragraphs(lines, spaced=False) == [
+        "Note verbale adressée au Haut-Commissariat des Nations Unies par la Mission "
+        "permanente de l’Azerbaïdjan"]
+
+
+def test_title_set_in_from_the_margin_as_a_block_stays_one_paragraph() -> None:
+    """A title padded from the margin prints every line at its column; paragraphs open at
+    the same column with their first-line indent and go on at the margin."""
+    lines = [Line("Note verbale dated 6 June 2019 from the Permanent Mission", 6, 1, 0),
+             Line("of Azerbaijan to the United Nations Office at Geneva addressed", 6, 1, 0),
+             Line("to the Office of the High Commissioner", 7, 1, 0),
+             Line("The Permanent Mission of the Republic of Azerbaijan presents its compliments", 6,
+                  1, 0),
+             Line("to the Office and has the honour to transmit a statement (see annex).", 0, 1, 0),
+             Line("The Mission requests that the present note be circulated as a", 6, 1, 0),
+             Line("document of the Council.", 0, 1, 0)]
+    assert [p.split()[:2] for p in join_paragraphs(lines, spaced=False)] == [
+        ["Note", "verbale"], ["The", "Permanent"], ["The", "Mission"]]
