@@ -136,6 +136,8 @@ def template_data(version: ComposedVersion) -> dict[str, Any]:
         "symbol": version.symbol,
         "job_number": version.job_number,
         "title": version.title,
+        "organization": version.organization,
+        "organ": version.organ,
         "masthead": [
             _line(text)
             for text in (

@@ -29,6 +29,7 @@ from tests.support.poppler import (
     A4_HEIGHT_PT,
     BIDI_CONTROLS,
     BOTTOM_MARGIN_PT,
+    Word,
     ink_fraction,
     page_count,
     pdffonts,
@@ -129,13 +130,16 @@ def test_masthead_and_job_number_are_on_page_one(
     # The parentheses of the job number suffer the same reordering as in `logical`
     # when the page is Arabic; they are compared apart from the number.
     page1 = logical(rendered[case].page1).replace("(", "").replace(")", "")
-    for line in (v.symbol, v.distribution, v.issue_date, v.language_line, v.original_line,
-                 v.job_number):
+    for line in (v.organization, v.organ, v.symbol, v.distribution, v.issue_date,
+                 v.language_line, v.original_line, v.job_number):
         if line:
             assert logical(line).replace("(", "").replace(")", "") in page1, line
-    if v.symbol:
-        first = next(line for line in rendered[case].page1.splitlines() if line.strip())
-        assert squeeze(BIDI_CONTROLS.sub("", first)) == v.symbol
+    # The first printed line is the Organization's name and the symbol, nothing else.
+    assert v.organization
+    first = next(line for line in rendered[case].page1.splitlines() if line.strip())
+    first = squeeze(BIDI_CONTROLS.sub("", first))
+    assert v.symbol is None or v.symbol in first
+    assert first.replace(v.symbol or "", "", 1) == squeeze(v.organization)
 
 
 @pytest.mark.parametrize("lang", Language, ids=str)
@@ -158,6 +162,42 @@ def test_symbol_tops_the_page_on_the_reading_start_side_and_job_number_is_at_the
     in_text, note = sorted((w for w in page if marker in w.text), key=lambda w: w.y_min)
     assert A4_HEIGHT_PT / 2 < note.y_min < job.y_min
     assert note.y_min - in_text.y_max > 100  # at the foot, not after the paragraph
+
+
+@pytest.mark.parametrize("lang", Language, ids=str)
+def test_organization_and_organ_stand_on_the_start_side_the_organ_large_below(
+    rendered: dict[tuple[int, Language], Rendered], lang: Language
+) -> None:
+    """As on UN covers: "United Nations" on the symbol's line at the start side (the
+    right in Arabic), the organ below the rule in type larger than the text's."""
+    r = rendered[0, lang]
+    page = words(r.pdf, 1)
+    symbol = next(w for w in page if w.text == r.version.symbol)
+    top_line = [w for w in page if w.y_min < symbol.y_max and w is not symbol]
+    # The organ is the largest type of the page, on a line of its own below the rule.
+    below = [w for w in page if w.y_min > symbol.y_max]
+    tallest = max(below, key=lambda w: w.y_max - w.y_min)
+    organ = [w for w in below
+             if abs(w.y_min - tallest.y_min) < 1 and abs(w.y_max - tallest.y_max) < 1]
+    distr = next(w for w in page if w.text.startswith("Distr"))
+    assert tallest.y_max - tallest.y_min > 1.5 * (distr.y_max - distr.y_min)
+    assert chars(top_line) == chars_of(r.version.organization)
+    assert chars(organ) == chars_of(r.version.organ)
+    middle = 595 / 2
+    for line in (top_line, organ):
+        if lang.rtl:
+            assert max(w.x_max for w in line) > middle > symbol.x_max
+        else:
+            assert min(w.x_min for w in line) < middle < symbol.x_min
+
+
+def chars(found: list[Word]) -> list[str]:
+    """The characters of some words, whatever order the extractor gave them in."""
+    return sorted("".join(w.text for w in found))
+
+
+def chars_of(text: str | None) -> list[str]:
+    return sorted(squeeze(text or ""))
 
 
 def test_masthead_prints_the_language_lines_it_is_given(
