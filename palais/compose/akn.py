@@ -3,8 +3,8 @@
 One ``<doc name="noteVerbale">`` (or the kind concerned) whose identification
 gives the three FRBR levels: the Work (the symbol, language-free), this
 Expression (``.../rus@``) and this Manifestation (``.../rus@/!main.xml``). The
-cover block is the ``preface`` (symbol, status, dates, Council, session, agenda,
-title), the note's paragraphs the ``mainBody`` with its footnotes as
+cover block is the ``preface`` (Organization and organ, symbol, status, dates,
+Council, session, agenda, title), the note's paragraphs the ``mainBody`` with its footnotes as
 ``authorialNote`` at their markers, and each annex an ``attachment`` carrying its
 own language. The output is checked against the official schema
 (``palais/data/akn/akomantoso30.xsd``) in the tests.
@@ -34,7 +34,7 @@ def render(version: ComposedVersion) -> bytes:
     doc = _el(root, "doc", name=version.frbr.doc_name)
     frbr = version.frbr
     meta = _meta(doc, frbr, f"{frbr.expression}/!main", frbr.manifestation, frbr.language_code)
-    _references(meta)
+    _references(meta, version)
     _preface(doc, version)
     body = _el(doc, "mainBody")
     notes = list(enumerate(version.footnotes, 1))
@@ -105,19 +105,34 @@ def _meta(
     return meta
 
 
-def _references(meta: etree._Element) -> None:
-    """The people and roles the identification points to (once per file: eIds are
-    unique in the whole document, attachments included)."""
+def _references(meta: etree._Element, v: ComposedVersion) -> None:
+    """The people and roles the identification and the masthead point to (once per
+    file: eIds are unique in the whole document, attachments included)."""
     refs = _el(meta, "references", source=_SOURCE)
     _el(refs, "TLCOrganization", eId="palais", href="/ontology/organization/un/palais",
         showAs="palais")
     _el(refs, "TLCOrganization", eId="secretariat", href="/ontology/organization/un/ohchr",
         showAs="Office of the United Nations High Commissioner for Human Rights")
+    if v.organization:
+        _el(refs, "TLCOrganization", eId="unitedNations", href="/ontology/organization/un",
+            showAs=v.organization)
+    if v.organ:
+        # The principal organ the document is issued to, named in the version's language.
+        _el(refs, "TLCOrganization", eId="principalOrgan",
+            href="/ontology/organization/un/principalOrgan", showAs=v.organ)
     _el(refs, "TLCRole", eId="sender", href="/ontology/role/un/sender", showAs="Sender")
 
 
 def _preface(doc: etree._Element, v: ComposedVersion) -> None:
     preface = _el(doc, "preface")
+    # The masthead's first lines: the Organization, then the organ (both in the
+    # version's language), each marked as the organization it names.
+    for n, (cls, name, ref) in enumerate(
+        (("organization", v.organization, "#unitedNations"), ("organ", v.organ, "#principalOrgan")),
+        1,
+    ):
+        if name:
+            _el(_el(preface, "p", class_=cls), "organization", name, eId=f"org_{n}", refersTo=ref)
     if v.symbol:
         _el(_el(preface, "p", class_="symbol"), "docNumber", v.symbol)
     _el(_el(preface, "p", class_="distribution"), "docStatus", v.distribution)

@@ -88,3 +88,23 @@ def test_the_preface_holds_the_cover_block(
     assert value(root, "//a:preface//a:docNumber/text()") == "A/HRC/41/G/7"
     assert value(root, "//a:preface//a:docAuthority/text()") == "Совет по правам человека"
     assert value(root, "//a:preface/a:longTitle//a:docTitle/text()") == version.title
+
+
+@pytest.mark.parametrize("lang", [Language.AR, Language.ZH, Language.FR], ids=str)
+def test_the_preface_opens_with_the_organization_and_the_organ(
+    lang: Language, samples: dict[str, Document]
+) -> None:
+    version = compose(samples["note_verbale_aze_2019_ru"], lang)
+    root = tree(version)
+    named = root.xpath("/a:akomaNtoso/a:doc/a:preface/a:p/a:organization", namespaces=A)
+    assert [n.text for n in named] == [version.organization, version.organ]
+    for node in named:
+        (ref,) = root.xpath(f"//a:TLCOrganization[@eId='{node.get('refersTo')[1:]}']",
+                            namespaces=A)
+        assert ref.get("showAs") == node.text
+    # A series without an organ in the conventions: the Organization alone, still valid.
+    treaty = tree(compose(samples["note_verbale_aze_2019_ru"], lang,
+                          symbol=Symbol.parse("CCPR/C/SR.2040")))
+    assert schema().validate(treaty), schema().error_log
+    named = treaty.xpath("//a:preface/a:p/a:organization", namespaces=A)
+    assert [n.text for n in named] == [version.organization]
