@@ -9,13 +9,15 @@ from __future__ import annotations
 import codecs
 import random
 import unicodedata
+from collections.abc import Iterator
 from datetime import timedelta
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from palais.errors import ParseError
-from palais.intake import read_bytes
+from palais.intake import pdf, read_bytes
 from palais.model import Document
 from palais.parse import parse_text
 from tests.intake.documents import FIXTURES, note_docx, note_pdf
@@ -34,6 +36,14 @@ FUZZ = settings(
 )
 
 parse_text(SEEDS[0])  # load the language detector before any deadline counts
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _pdf_time_below_the_deadline() -> Iterator[None]:
+    """A mutated PDF may send pdfminer into a long loop: it must end as a ParseError in time."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf, "SECONDS", 1.5)
+        yield
 
 
 def intake_and_parse(data: bytes, name: str) -> Document | ParseError:
