@@ -46,7 +46,27 @@ def text(version: ComposedVersion) -> str:
 def wrap(paragraph: str, width: int = WIDTH) -> list[str]:
     """Greedy word wrap that keeps a sentence end off the end of a line when the
     next line would open with a capital (see the module docstring)."""
-    words = paragraph.split()
+    lines = _fill(paragraph.split(), width)
+    i = 0
+    while i < len(lines) - 1:
+        moved = False
+        while (
+            len(lines[i]) > 1
+            and _SENTENCE_END.search(lines[i][-1])
+            and _STARTS_NEW.match(lines[i + 1][0])
+        ):
+            lines[i + 1].insert(0, lines[i].pop())
+            moved = True
+        if moved:
+            # The words pushed down may overfill the next line: the rest is filled again.
+            lines[i + 1 :] = _fill([w for line in lines[i + 1 :] for w in line], width)
+        i += 1
+    return [" ".join(line) for line in lines]
+
+
+def _fill(words: list[str], width: int) -> list[list[str]]:
+    """Greedy fill: as many words on each line as fit in ``width`` (a longer word
+    stands alone)."""
     lines: list[list[str]] = []
     current: list[str] = []
     for word in words:
@@ -56,14 +76,7 @@ def wrap(paragraph: str, width: int = WIDTH) -> list[str]:
         current.append(word)
     if current:
         lines.append(current)
-    for i in range(len(lines) - 1):
-        while (
-            len(lines[i]) > 1
-            and _SENTENCE_END.search(lines[i][-1])
-            and _STARTS_NEW.match(lines[i + 1][0])
-        ):
-            lines[i + 1].insert(0, lines[i].pop())
-    return [" ".join(line) for line in lines]
+    return lines
 
 
 def _block(lines: list[str], indent: str = "") -> Iterator[str]:
