@@ -62,6 +62,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """Direction marks and embeddings (pdftotext wraps every run of the other direction in
 them): invisible, and between a number and its word they would defeat every pattern."""
+_BIDI_MARKS = tuple("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 # First words of the body of a note verbale or letter, six languages (UN formulae:
 # "The Permanent Mission … presents its compliments", "I have the honour").
@@ -93,7 +94,8 @@ def normalise_lines(text: str, pages: Sequence[str] | None = None) -> list[Line]
     out: list[Line] = []
     for page_no, page in enumerate(page_texts, start=1):
         gap = 0
-        page = _BIDI_CONTROLS.sub("", page)
+        if any(mark in page for mark in _BIDI_MARKS):  # substring search beats a regex scan
+            page = _BIDI_CONTROLS.sub("", page)
         for raw in page.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
             raw = raw[:MAX_LINE]
             if "\u00ad" in raw:
