@@ -45,7 +45,24 @@ def open_engine(url: str) -> Engine:
         raise InvalidInput(
             f"unsupported database {parsed.get_backend_name()!r}: use sqlite:/// or postgresql://"
         )
-    return create_engine(parsed, pool_size=10, max_overflow=30, pool_pre_ping=True)
+    engine = create_engine(parsed, pool_size=10, max_overflow=30, pool_pre_ping=True)
+    event.listen(engine, "before_cursor_execute", _refuse_nul)
+    return engine
+
+
+def _refuse_nul(
+    _connection: Any, _cursor: Any, _statement: str, parameters: Any, _context: Any,
+    executemany: bool,
+) -> None:
+    """PostgreSQL text cannot hold a NUL character: say so as bad input, not a crash.
+
+    (SQLite would store it, so the same check runs there and both stores accept
+    the same texts.)
+    """
+    for batch in parameters if executemany else [parameters]:
+        values = batch.values() if isinstance(batch, dict) else batch or ()
+        if any(isinstance(v, str) and "\x00" in v for v in values):
+            raise InvalidInput("text may not contain the NUL character (U+0000)")
 
 
 def _sqlite_engine(url: Any) -> Engine:
@@ -76,6 +93,7 @@ def _sqlite_engine(url: Any) -> Engine:
         immediate = connection.get_execution_options().get(_WRITE, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
+    event.listen(engine, "before_cursor_execute", _refuse_nul)
     return engine
 
 

@@ -6,14 +6,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 from sqlalchemy.engine import make_url
 
 from palais.errors import InvalidInput
 from palais.store import open_engine, read_transaction, upgrade, write_transaction
 from palais.store.engine import SQLITE_BUSY_TIMEOUT_MS
 from palais.store.migrate import current, head
-from palais.store.tables import metadata
+from palais.store.tables import metadata, users
 
 
 def test_sqlite_is_one_file_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
@@ -84,3 +84,11 @@ def test_processes_starting_together_migrate_a_new_store_once(database_url: str)
     assert revisions == [head()] * len(engines)
     for engine in engines:
         engine.dispose()
+
+
+def test_a_nul_character_is_bad_input_on_both_databases(database_url: str) -> None:
+    engine = open_engine(database_url)
+    upgrade(engine)
+    with pytest.raises(InvalidInput, match="NUL"), read_transaction(engine) as connection:
+        connection.execute(select(users).where(users.c.username == "a\x00b"))
+    engine.dispose()
