@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from palais import intake
+from palais.errors import InvalidInput, InvalidRecord
 from palais.model import Document
 from palais.parse import parse_source
 from palais.records import from_record
@@ -25,16 +26,28 @@ class Received:
     media_type: str
 
 
+MAX_SESSION = 10_000  # far above any real session; keeps the number a database integer
+MAX_FILENAME = 255
+
+
 def from_fields(record: Mapping[str, Any], *, keep_numbers: bool = False) -> Document:
     """The Document of a record (InvalidRecord naming the bad field)."""
-    document = from_record(record)
+    document = _storable(from_record(record))
     return document if keep_numbers else _unnumbered(document)
 
 
 def from_file(filename: str, data: bytes) -> Received:
     """The parsed Document of a file (ParseError when it is no readable document)."""
+    if len(filename) > MAX_FILENAME:
+        raise InvalidInput(f"the file name is longer than {MAX_FILENAME} characters")
     source = intake.read_bytes(data, filename)
-    return Received(_unnumbered(parse_source(source)), source.media_type)
+    return Received(_unnumbered(_storable(parse_source(source))), source.media_type)
+
+
+def _storable(document: Document) -> Document:
+    if document.session is not None and not 0 < document.session <= MAX_SESSION:
+        raise InvalidRecord(f"session: {document.session} is not a session number")
+    return document
 
 
 def _unnumbered(document: Document) -> Document:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from palais.errors import ParseError
+from palais.errors import InvalidInput, InvalidRecord, ParseError
 from palais.registry import Registry
 from palais.store import sha256_of
 from tests.conftest import SEEDS
@@ -49,3 +49,11 @@ def test_same_mission_date_and_title_is_flagged(registry: Registry, people: Peop
     assert again.duplicate_of == (first.id,)
     assert other_day.duplicate_of == ()
     assert other_mission.duplicate_of == (), "another mission's submission is never revealed"
+
+
+def test_values_no_store_could_hold_are_refused(registry: Registry, people: People) -> None:
+    with pytest.raises(InvalidRecord, match="session"):
+        registry.submit_record(people.aze, {**RECORD, "session": 2**40})
+    with pytest.raises(InvalidInput, match="file name"):
+        registry.submit_file(people.aze, "x" * 300 + ".txt", SEED.read_bytes())
+    assert registry.list(people.officer) == ([], 0)
