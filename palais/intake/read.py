@@ -13,11 +13,18 @@ from palais.intake.source import Source
 from palais.intake.text import decode
 from palais.intake.word import read_docx
 
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""Files read from disk (bulk ingest) are bounded like uploads, whose limit the web sets."""
+
 
 def read_path(path: Path) -> Source:
     """Read the file at ``path``; ParseError when it cannot be opened or is no document."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ParseError(f"{path} holds {size} bytes, more than any document palais reads "
+                             f"({MAX_FILE_BYTES}); refused unread")
         data = path.read_bytes()
     except IsADirectoryError as exc:
         raise ParseError(f"{path} is a folder, not a file") from exc

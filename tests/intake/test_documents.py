@@ -74,6 +74,11 @@ def test_read_path_reads_files_and_names_what_is_wrong(tmp_path: object) -> None
         read_path(folder)
     with pytest.raises(ParseError, match="cannot read"):
         read_path(folder / "missing.txt")
+    huge = folder / "huge.txt"
+    with huge.open("wb") as sparse:
+        sparse.truncate(257 * 1024 * 1024)  # sparse: no disk space used
+    with pytest.raises(ParseError, match="refused unread"):
+        read_path(huge)
 
 
 @pytest.mark.parametrize(
