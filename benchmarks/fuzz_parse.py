@@ -24,14 +24,16 @@ from pathlib import Path
 import atheris
 
 # Coverage is collected in palais and the libraries it runs in this process.
-# PDFs are read in a helper process (palais.intake.pdf), whose coverage libFuzzer
-# does not see; what is checked there is the contract, including the time limit.
+# PDFs are read by poppler's pdftotext, or pdfminer in a helper process where it is
+# missing (palais.intake.pdf): libFuzzer sees neither's coverage; what is checked
+# there is the contract, including the time limits.
 with atheris.instrument_imports(include=["palais", "docx", "charset_normalizer"]):
     from palais.errors import ParseError
-    from palais.intake import pdf, read_bytes
+    from palais.intake import pdf, poppler, read_bytes
     from palais.parse import parse_text
 
-pdf.SECONDS = 5.0  # below libFuzzer's -timeout, so a runaway PDF shows as a ParseError
+# Below libFuzzer's -timeout, so a runaway PDF shows as a ParseError.
+pdf.SECONDS = poppler.SECONDS = 5.0
 
 NAMES = ("note.txt", "note.pdf", "note.docx", "note")
 ROOT = Path(__file__).resolve().parent.parent

@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from palais.intake import read_bytes  # noqa: E402
+from palais.intake.pdf import read_with_pdfminer  # noqa: E402
 from palais.parse import parse_text  # noqa: E402
 from palais.records import to_record  # noqa: E402
 from tests.intake.documents import SEED_NAMES, golden, note_pdf  # noqa: E402
@@ -56,12 +57,17 @@ def _intake(path: Path) -> list[str]:
     return list(src.pages or (src.text,))
 
 
+def _intake_fallback(path: Path) -> list[str]:
+    return list(read_with_pdfminer(path.read_bytes(), path.name))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     extractors: dict[str, Callable[[Path], list[str]]] = {
-        "palais.intake (pdfminer.six, char_margin 5)": _intake,
+        "palais.intake.read_bytes": _intake,
+        "intake fallback (pdfminer.six, char_margin 5)": _intake_fallback,
         "pdfminer.six defaults": _pdfminer_defaults,
     }
     if shutil.which("pdftotext"):

@@ -1,9 +1,12 @@
-"""The text layer of a PDF, page by page, through pdfminer.six, in a helper process.
+"""The text layer of a PDF, page by page: poppler's ``pdftotext -layout``, else pdfminer.six.
 
-pdfminer.six was chosen over poppler's ``pdftotext`` by measurement (see
-docs/decisions.md): its text of a typeset cover comes out in blocks separated
-by blank lines, like the extracts the parser was built on, and it is a Python
-dependency rather than a program every machine must have.
+Both were measured on the seeds typeset as PDFs (``benchmarks/pdf_text.py``,
+docs/decisions.md): with the parser as it now stands both give every cover
+field, and ``pdftotext`` does it seven to nine times faster and keeps
+right-to-left text in logical order (:mod:`palais.intake.poppler`), so it reads
+every PDF where it is installed (scripts/setup.sh installs poppler-utils).
+pdfminer.six, a Python dependency every installation has, reads PDFs where
+poppler is missing, except right-to-left ones, which it would give reversed.
 
 A PDF is a program of sorts, and a damaged or hostile one can keep pdfminer
 busy for hours or fill the memory (fuzzing found a font whose width table
@@ -13,6 +16,7 @@ than :data:`SECONDS` gets the helper killed and is a ParseError; the next PDF
 starts a fresh helper. One helper serves each process in turn, so its start-up
 is paid once, not per file; a plain ``subprocess`` (not multiprocessing) keeps
 it safe in a threaded web server and independent of the caller's main module.
+``pdftotext`` is a separate program with its own time limit already.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import logging
 import os
 import resource
 import select
+import shutil
 import subprocess
 import sys
 import threading
@@ -36,6 +41,7 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
 from palais.errors import ParseError
+from palais.intake.poppler import has_right_to_left, read_pdf_logical
 from palais.intake.text import tidy
 
 MAX_CHARS = 400_000
@@ -55,6 +61,21 @@ line whole while two columns far apart stay separate (measured: docs/decisions.m
 
 def read_pdf(data: bytes, name: str) -> tuple[str, ...]:
     """The text of each page; ParseError for a damaged, locked, image-only or runaway PDF."""
+    if shutil.which("pdftotext"):
+        pages = read_pdf_logical(data, name)
+    else:
+        pages = read_with_pdfminer(data, name)
+        if has_right_to_left(pages):
+            pages = read_pdf_logical(data, name)  # refused, saying what to install
+    if not any(page.strip() for page in pages):
+        raise ParseError(
+            f"{name} is a PDF without a text layer (a scanned image?): it needs OCR first"
+        )
+    return pages
+
+
+def read_with_pdfminer(data: bytes, name: str) -> tuple[str, ...]:
+    """The text of each page through pdfminer.six in the helper process."""
     outcome = _helper.read(data, name)
     if isinstance(outcome, str):
         raise ParseError(outcome)
@@ -62,7 +83,7 @@ def read_pdf(data: bytes, name: str) -> tuple[str, ...]:
 
 
 def extract_pages(data: bytes, name: str) -> tuple[str, ...]:
-    """What the helper does for :func:`read_pdf`: pdfminer over the bytes, in this process."""
+    """What the helper does for :func:`read_with_pdfminer`: pdfminer over the bytes, here."""
     pages: list[str] = []
     out = io.StringIO()
     try:
@@ -84,10 +105,6 @@ def extract_pages(data: bytes, name: str) -> tuple[str, ...]:
         # its code ran into (KeyError, TypeError, its own PDF*Error, MemoryError ...):
         # all of them mean this file cannot be read, which is what ParseError says.
         raise ParseError(f"{name} is a damaged or unreadable PDF: {_reason(exc)}") from exc
-    if not any(page.strip() for page in pages):
-        raise ParseError(
-            f"{name} is a PDF without a text layer (a scanned image?): it needs OCR first"
-        )
     return tuple(pages)
 
 

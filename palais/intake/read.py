@@ -8,7 +8,6 @@ from pathlib import Path, PurePath
 from palais.errors import ParseError
 from palais.intake import sniff
 from palais.intake.pdf import read_pdf
-from palais.intake.poppler import has_right_to_left, read_pdf_logical
 from palais.intake.source import Source
 from palais.intake.text import decode
 from palais.intake.word import read_docx
@@ -40,9 +39,6 @@ def read_bytes(data: bytes, filename: str) -> Source:
     pages: tuple[str, ...] | None
     if media_type == sniff.PDF:
         pages = read_pdf(data, name)
-        if has_right_to_left(pages):
-            # pdfminer gives right-to-left lines in visual (reversed) order.
-            pages = read_pdf_logical(data, name)
     elif media_type == sniff.DOCX:
         pages = read_docx(data, name)
     else:

@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from palais.errors import ParseError
-from palais.intake import read_bytes, read_path
+from palais.intake import pdf, read_bytes, read_path
 from palais.intake.sniff import DOCX, PDF
 from palais.parse import parse_source
 from palais.records import to_record
@@ -21,8 +21,18 @@ COVER_FIELDS = (
 )
 
 
+@pytest.fixture(params=["pdftotext", "pdfminer"])
+def pdf_reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both PDF readers: poppler's where installed, pdfminer.six where it is not."""
+    if request.param == "pdfminer":
+        monkeypatch.setattr(pdf.shutil, "which", lambda program: None)
+    else:
+        assert pdf.shutil.which("pdftotext"), "poppler-utils is installed by scripts/setup.sh"
+    return str(request.param)
+
+
 @pytest.mark.parametrize("name", SEED_NAMES)
-def test_pdf_keeps_pages_and_gives_the_golden_cover(name: str) -> None:
+def test_pdf_keeps_pages_and_gives_the_golden_cover(name: str, pdf_reader: str) -> None:
     src = read_bytes(note_pdf(name), f"{name}.pdf")
     assert src.media_type == PDF
     assert src.pages is not None and len(src.pages) >= 2
@@ -89,12 +99,12 @@ def test_read_path_reads_files_and_names_what_is_wrong(tmp_path: object) -> None
         (b"%PDF-1.4\n" + bytes(range(256)) * 4, "PDF"),
     ],
 )
-def test_damaged_pdf_is_a_parse_error(data: bytes, reason: str) -> None:
+def test_damaged_pdf_is_a_parse_error(data: bytes, reason: str, pdf_reader: str) -> None:
     with pytest.raises(ParseError, match=reason):
         read_bytes(data, "broken.pdf")
 
 
-def test_pdf_without_text_layer_asks_for_ocr() -> None:
+def test_pdf_without_text_layer_asks_for_ocr(pdf_reader: str) -> None:
     import typst
 
     blank = typst.compile(b'#set page(paper: "a6")\n#rect(width: 2cm, height: 2cm)')
@@ -150,19 +160,17 @@ def test_docx_footnotes_close_the_page_that_cites_them() -> None:
     assert "Reproduced" not in src.pages[1]
 
 
-def test_runaway_pdf_is_stopped_by_the_memory_cap() -> None:
+def test_runaway_pdf_is_stopped_by_pdfminers_memory_cap() -> None:
     with pytest.raises(ParseError, match=r"MemoryError|needed more than"):
-        read_bytes(runaway_pdf(), "runaway.pdf")
+        pdf.read_with_pdfminer(runaway_pdf(), "runaway.pdf")
 
 
-def test_runaway_pdf_is_stopped_by_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    from palais.intake import pdf
-
+def test_runaway_pdf_is_stopped_by_pdfminers_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf, "SECONDS", 0.2)
     with pytest.raises(ParseError, match=r"took longer than 0\.2 s"):
-        read_bytes(runaway_pdf(), "runaway.pdf")
+        pdf.read_with_pdfminer(runaway_pdf(), "runaway.pdf")
     monkeypatch.undo()
-    assert read_bytes(note_pdf("fr_hrc_47_2021"), "next.pdf").pages  # a fresh helper reads on
+    assert pdf.read_with_pdfminer(note_pdf("fr_hrc_47_2021"), "next.pdf")  # a fresh helper
 
 
 def test_pdfs_read_from_several_threads() -> None:

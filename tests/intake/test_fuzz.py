@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from palais.errors import ParseError
-from palais.intake import pdf, read_bytes
+from palais.intake import pdf, poppler, read_bytes
 from palais.model import Document
 from palais.parse import parse_text
 from tests.intake.documents import FIXTURES, note_docx, note_pdf
@@ -43,6 +43,7 @@ def _pdf_time_below_the_deadline() -> Iterator[None]:
     """A mutated PDF may send pdfminer into a long loop: it must end as a ParseError in time."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pdf, "SECONDS", 1.5)
+        patch.setattr(poppler, "SECONDS", 1.5)
         yield
 
 
