@@ -138,3 +138,17 @@ def test_a_chinese_snippet_marks_the_characters(index: SearchIndex) -> None:
     index.add(issued(1, "这是关于人权状况的报告。", lang=Language.ZH))
     (hit,) = index.search("人权").hits
     assert str(hit.snippet) == "这是关于<mark>人权</mark>状况的报告。"
+
+
+def test_the_document_about_the_words_ranks_first(index: SearchIndex) -> None:
+    index.rebuild(
+        [
+            issued(1, "A long note on water, roads, schools, clinics and, once, landmines."),
+            issued(2, "Landmines: landmines laid near villages; landmines cleared."),
+            issued(3, "Schools and clinics."),
+        ]
+    )
+    assert [hit.symbol for hit in index.search("landmines").hits] == [
+        "A/HRC/47/G/2",
+        "A/HRC/47/G/1",
+    ]

@@ -1,0 +1,45 @@
+"""What only the PostgreSQL engine does: reranking a broad query, its own schema."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from palais.search import PAGE_SIZE, open_index, postgres
+from tests.search.documents import issued
+
+pytestmark = pytest.mark.postgres
+
+
+def test_a_broad_query_reranks_the_best_and_pages_through_the_rest(
+    fresh_postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(postgres, "_RERANK", 3)
+    index = open_index(fresh_postgres_url)
+    count = PAGE_SIZE + 5
+    index.rebuild(
+        issued(n, "Report on displacement. " + "Displacement again. " * (n % 4))
+        for n in range(1, count + 1)
+    )
+    first, second = index.search("displacement", page=1), index.search("displacement", page=2)
+    symbols = [h.symbol for h in first.hits + second.hits]
+    assert len(set(symbols)) == count == first.total
+    assert [h.score for h in first.hits[:3]] == sorted(
+        (h.score for h in first.hits[:3]), reverse=True
+    )
+    index.close()
+
+
+def test_tables_of_another_schema_version_are_replaced(fresh_postgres_url: str) -> None:
+    index = open_index(fresh_postgres_url)
+    index.add(issued(1, "Text."))
+    index.close()
+    engine = sa.create_engine(fresh_postgres_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE search_meta SET schema_version = 1"))
+    engine.dispose()
+    reopened = open_index(fresh_postgres_url)
+    assert reopened.symbols() == frozenset()
+    reopened.add(issued(1, "Text."))
+    assert reopened.search("text").total == 1
+    reopened.close()
