@@ -93,12 +93,20 @@ def _is_text_start(data: bytes, signature: bytes) -> bool:
     return len(signature) == 2 and b"\x00" not in data[:64]
 
 
-def _zip_kind(data: bytes, name: str) -> str:
+def zip_members(data: bytes, name: str) -> list[zipfile.ZipInfo]:
+    """The entries of a ZIP archive (a .docx is one); ParseError when it is damaged."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = set(archive.namelist())
-    except (zipfile.BadZipFile, ValueError, EOFError, OSError) as exc:
-        raise ParseError(f"{name} is a damaged ZIP or Word file: {exc}") from exc
+            return archive.infolist()
+    except Exception as exc:
+        # zipfile raises more than BadZipFile on damaged headers (NotImplementedError for
+        # an impossible format version was found by fuzzing, ValueError, EOFError ...).
+        raise ParseError(f"{name} is a damaged ZIP or Word file: {type(exc).__name__}: "
+                         f"{str(exc)[:200]}") from exc
+
+
+def _zip_kind(data: bytes, name: str) -> str:
+    members = {info.filename for info in zip_members(data, name)}
     if "word/document.xml" in members:
         return DOCX
     if "mimetype" in members and "content.xml" in members:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import textwrap
-import zipfile
 from collections.abc import Iterator
 
 import docx
@@ -21,6 +20,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from palais.errors import ParseError
+from palais.intake.sniff import zip_members
 from palais.intake.text import tidy
 
 MAX_UNPACKED = 100 * 1024 * 1024
@@ -91,11 +91,7 @@ def _printed(paragraphs: list[str]) -> list[str]:
 
 
 def _check_size(data: bytes, name: str) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, EOFError, OSError) as exc:
-        raise ParseError(f"{name} is a damaged Word file: {exc}") from exc
+    unpacked = sum(info.file_size for info in zip_members(data, name))
     if unpacked > MAX_UNPACKED:
         raise ParseError(f"{name} unpacks to {unpacked} bytes, more than a document holds "
                          f"({MAX_UNPACKED}); refused")

@@ -21,6 +21,12 @@ def _zip(*names: str) -> bytes:
     return out.getvalue()
 
 
+def _impossible_version(archive: bytes) -> bytes:
+    """A ZIP whose directory asks for format version 25.5 (zipfile: NotImplementedError)."""
+    at = archive.index(b"PK\x01\x02") + 6
+    return archive[:at] + b"\xff\x00" + archive[at + 2:]
+
+
 def test_content_decides_when_the_name_is_harmlessly_wrong() -> None:
     assert media_type(note_pdf("fr_hrc_47_2021"), "note.txt") == PDF
     assert media_type(note_docx("fr_hrc_47_2021"), "note") == DOCX
@@ -46,6 +52,7 @@ def test_content_decides_when_the_name_is_harmlessly_wrong() -> None:
         (_zip("xl/workbook.xml"), "sheet.xlsx", "Excel"),
         (_zip("mimetype", "content.xml"), "note.odt", "OpenDocument"),
         (b"PK\x03\x04 cut short", "note.docx", "damaged"),
+        (_impossible_version(_zip("word/document.xml")), "note.docx", "damaged"),
         (b"", "note.txt", "empty"),
     ],
 )
