@@ -15,10 +15,13 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import func, select
 
 from palais.languages import Language
 from palais.registry import Registry, Role
 from palais.settings import Settings
+from palais.store import read_transaction
+from palais.store.tables import metadata
 from palais.web.app import create_app
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
@@ -116,13 +119,21 @@ class Api:
         return (SEEDS / name).read_bytes()
 
     def snapshot(self) -> list[tuple[Any, ...]]:
-        """Everything an officer can see of the store: submissions and their audit trails."""
+        """The store as an officer sees it (submissions and their audit trails), the
+        number of rows of every table, and the stored files."""
         officer = self.registry.actor("officer")
         items, _ = self.registry.list(officer, offset=0, limit=10_000)
-        return [
+        seen = [
             (s.id, s.state, s.symbol, repr(s.document), len(self.registry.audit(officer, s.id)))
             for s in items
         ]
+        with read_transaction(self.registry.engine) as connection:
+            counts = [
+                (table.name, connection.execute(select(func.count()).select_from(table)).scalar())
+                for table in metadata.sorted_tables
+            ]
+        files = sorted(p.name for p in self.registry.blobs.root.rglob("*") if p.is_file())
+        return [*seen, *counts, tuple(files)]
 
 
 def make_api(backend: Backend, folder: Path) -> Iterator[Api]:
