@@ -15,6 +15,8 @@ from pathlib import Path
 
 import httpx
 
+from palais.registry import State
+from palais.store import read_transaction
 from tests.web.harness import Backend, prepared_store
 from tests.web.live import live_server
 
@@ -51,6 +53,9 @@ def test_sigkill_mid_load_loses_no_acknowledged_registration(
 
     assert 10 <= len(acknowledged) < SUBMISSIONS, "the kill came mid-load"
     registry = store.open_registry()
+    if backend.name == "sqlite":
+        with read_transaction(registry.engine) as connection:
+            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
     officer_actor = registry.actor("officer")
     registered = {}
     for sid in ids:
@@ -59,8 +64,10 @@ def test_sigkill_mid_load_loses_no_acknowledged_registration(
         if submission.symbol is not None:
             registered[sid] = str(submission.symbol)
             assert actions["register"] == 1, (sid, actions)
+            assert submission.state is State.REGISTERED and submission.job_number, sid
         else:
             assert actions["register"] == 0, (sid, actions)
+            assert submission.state is State.SUBMITTED and submission.job_number is None, sid
     for sid, symbol in acknowledged.items():
         assert registered.get(sid) == symbol
     assert len(set(registered.values())) == len(registered), "a symbol was given twice"
