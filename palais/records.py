@@ -83,9 +83,9 @@ def from_record(record: Mapping[str, Any]) -> Document:
         title=r.text("title"),
         footnotes=tuple(_footnote(f) for f in r.strings("footnotes")),
     )
-    annexes = tuple(_annex(a, i) for i, a in enumerate(r.list("annexes")))
+    annexes = tuple(_annex(a, i) for i, a in enumerate(r.sequence("annexes")))
     sender = r.value("sender_state", lambda v: Party(str(v)))
-    senders = tuple(Party(str(v)) for v in r.list("sender_states"))
+    senders = tuple(Party(str(v)) for v in r.sequence("sender_states"))
     return Document(
         doc_type=r.value("doc_type", DocType) or DocType.OTHER,
         parts=(cover, *annexes),
@@ -211,7 +211,7 @@ class _Reader:
             return raw
         raise self._fail(key, "true, false or null")
 
-    def list(self, key: str) -> list[Any]:
+    def sequence(self, key: str) -> list[Any]:
         raw = self.data.get(key)
         if raw is None:
             return []
@@ -220,13 +220,13 @@ class _Reader:
         return raw
 
     def strings(self, key: str) -> tuple[str, ...]:
-        items = self.list(key)
+        items = self.sequence(key)
         if not all(isinstance(i, str) for i in items):
             raise self._fail(key, "a list of text")
         return tuple(_unicode(item, f"{self.prefix}{key}[{n}]") for n, item in enumerate(items))
 
     def integers(self, key: str) -> list[int]:
-        items = self.list(key)
+        items = self.sequence(key)
         if not all(isinstance(i, int) and not isinstance(i, bool) for i in items):
             raise self._fail(key, "a list of whole numbers")
         return items
@@ -235,7 +235,7 @@ class _Reader:
         return self.value(key, lambda v: Language.parse(str(v)))
 
     def date_pair(self, key: str) -> tuple[date, date] | None:
-        items = self.list(key)
+        items = self.sequence(key)
         if not items:
             return None
         if len(items) != 2:

@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from palais.registry import Actor, Registry
-
 from palais.compose import compose, missing_translations, render
 from palais.errors import Conflict, MissingTranslation
 from palais.languages import ALL, Language
 from palais.model import Document, Format
+from palais.registry import Actor, Registry
 
 
 class SearchIndex(Protocol):

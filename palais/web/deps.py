@@ -13,9 +13,9 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
-from palais.registry import Actor, Registry
 
 from palais.errors import NotAuthenticated
+from palais.registry import Actor, Registry
 from palais.web.cookies import SESSION_COOKIE, CookieSigner
 
 _bearer = HTTPBearer(auto_error=False, description="An API token from POST /api/auth/tokens")

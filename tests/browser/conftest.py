@@ -46,7 +46,6 @@ def ui_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UiServer]:
     """palais over a new SQLite store: a mission, an officer, a translator of all languages."""
     from palais.registry import Registry, Role
     from palais.settings import Settings
-
     from palais.web.app import create_app
 
     home: Path = tmp_path_factory.mktemp("palais")

@@ -30,7 +30,8 @@ CHROMIUM_ARGS = [
 
 def chromium_path() -> str:
     """The system Chromium; a missing browser is a set-up error, not a skip."""
-    for candidate in (os.environ.get("PALAIS_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+    candidates = (os.environ.get("PALAIS_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"))
+    for candidate in candidates:
         if candidate and Path(candidate).exists():
             return candidate
     raise RuntimeError("chromium not found: run scripts/setup.sh (Debian package chromium)")

@@ -82,14 +82,16 @@ class PostgresServer:
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), 1):
+            address = ("127.0.0.1", self.port)
+            with contextlib.suppress(OSError), socket.create_connection(address, 1):
                 return
             time.sleep(0.1)
         raise RuntimeError(f"PostgreSQL did not start; see {self.root / 'server.log'}")
 
     def stop(self) -> None:
         with contextlib.suppress(subprocess.CalledProcessError):
-            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-m", "immediate", "stop")
+            pg_ctl = str(self.bindir / "pg_ctl")
+            self._run(pg_ctl, "-D", str(self.datadir), "-m", "immediate", "stop")
         shutil.rmtree(self.root, ignore_errors=True)
 
     def url(self, database: str = "postgres") -> str:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
-from palais.registry import State
 
 from palais.languages import Language
 from palais.publish.issuing import issue_document
+from palais.registry import State
 from palais.web.api.schemas import NewVersionBody, ReasonBody, RecordBody, TranslationBody
 from palais.web.api.views import audit_json, submission_json
 from palais.web.deps import CurrentActor, RegistryDep

@@ -9,10 +9,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from palais.publish.issuing import issue_document
-from palais.registry import State
 from palais.errors import CompositionError, Conflict, InvalidRecord, PalaisError
+from palais.publish.issuing import issue_document
 from palais.records import to_record
+from palais.registry import State
 from palais.web.ui.access import SECRETARIAT, require
 from palais.web.ui.record_form import FIELDS, field_of, form_values, read_form
 from palais.web.ui.rendering import render
