@@ -116,6 +116,10 @@ def register(
     agenda: Annotated[
         list[int] | None, typer.Option(help="Correct the agenda item(s) first (repeatable)")
     ] = None,
+    symbol: Annotated[
+        str | None,
+        typer.Option(help="The symbol printed on a document issued before (back catalogue)"),
+    ] = None,
 ) -> None:
     """Register a submission: it gets the next symbol of its session's series."""
     registry = _registry()
@@ -129,7 +133,7 @@ def register(
                 agenda_items=tuple(agenda) if agenda else doc.agenda_items,
             )
             registry.update_record(actor, submission_id, to_record(corrected))
-        registered = registry.register(actor, submission_id)
+        registered = registry.register(actor, submission_id, symbol=symbol)
     finally:
         registry.close()
     console.print(f"{registered.symbol}  (job number {registered.job_number})", highlight=False)

@@ -1,9 +1,10 @@
 """Putting the bundled sample documents into an archive, through the real workflow.
 
-The samples go in the way any note verbale does (submitted, registered under
-the next symbol of their session's series, issued in six languages by
-:func:`palais.publish.issuing.issue_document`), so an archive made for a
-demonstration holds nothing a real one could not. Running it again adds only
+The samples go in the way any note verbale does (submitted, registered, issued
+in six languages by :func:`palais.publish.issuing.issue_document`), so an archive made for a
+demonstration holds nothing a real one could not. A sample issued before
+under a known symbol keeps it, as any document of the back catalogue does;
+one without gets the next number of its series. Running it again adds only
 the samples the archive lacks: a sample is recognised by its sender, date and
 title, the same fields the registry uses to flag a duplicate submission.
 """
@@ -45,6 +46,6 @@ def issue_samples(
             yield Placed(found, added=False)
             continue
         submission = registry.submit_record(officer, to_record(doc))
-        registry.register(officer, submission.id)
+        registry.register(officer, submission.id, symbol=doc.symbol)
         yield Placed(issue_document(registry, officer, submission.id, index=index, today=today),
                      added=True)

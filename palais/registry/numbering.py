@@ -32,7 +32,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, func, insert, select, text
 
-from palais.errors import InvalidInput
+from palais.errors import Conflict, InvalidInput
 from palais.model import Body, DocType, Document
 from palais.store.tables import allocations
 from palais.symbols import Category, ModifierKind, Symbol
@@ -86,6 +86,46 @@ def allocate_symbol(
     series = f"A/HRC/{category.value}/{document.session}"
     number = allocate(connection, series, submission_id, at)
     return Symbol.hrc(document.session, number, category)
+
+
+def reserve_symbol(
+    connection: Connection, document: Document, symbol: Symbol, submission_id: int,
+    at: datetime,
+) -> Symbol:
+    """Record ``symbol``, printed on a document issued before palais held it, as given.
+
+    An earlier document keeps the symbol it was issued under: an archive that
+    renumbered it would send readers to the wrong document. The symbol must
+    belong to the series the document's type and session put it in, and no
+    other submission may hold it (the same primary key as for allocation).
+    """
+    if document.session is None:
+        raise InvalidInput("session: a document needs its session before it can be registered")
+    category = category_of(document)
+    if (
+        not symbol.is_hrc or symbol.special_session or symbol.modifiers
+        or symbol.number is None or symbol.session != document.session
+        or symbol.category is not category
+    ):
+        example = Symbol.hrc(document.session, 1, category)
+        raise InvalidInput(
+            f"symbol: {symbol} is not in the series of this document's type and session "
+            f"(like {example})"
+        )
+    series = f"A/HRC/{category.value}/{document.session}"
+    holder = connection.execute(
+        select(allocations.c.submission_id).where(
+            (allocations.c.series == series) & (allocations.c.number == symbol.number)
+        )
+    ).scalar()
+    if holder is not None:
+        raise Conflict(f"symbol: {symbol} is already given to submission {holder}")
+    connection.execute(
+        insert(allocations).values(
+            series=series, number=symbol.number, submission_id=submission_id, allocated_at=at
+        )
+    )
+    return symbol
 
 
 def allocate_version(

@@ -328,8 +328,15 @@ class Registry:
 
         return self._write(work)
 
-    def register(self, actor: Actor, submission_id: int) -> Submission:
-        """Give the submission the next symbol of its session's series and a job number."""
+    def register(
+        self, actor: Actor, submission_id: int, *, symbol: Symbol | str | None = None
+    ) -> Submission:
+        """Give the submission the next symbol of its session's series and a job number.
+
+        ``symbol`` is for a document issued before palais held it (the back
+        catalogue): it keeps the symbol printed on it, if that is free.
+        """
+        given = Symbol.parse(symbol) if isinstance(symbol, str) else symbol
 
         def work(connection: Connection) -> Submission:
             row = rows.fetch_visible(connection, actor, submission_id, for_update=True)
@@ -337,7 +344,11 @@ class Registry:
             document = rows.document_of(row)
             calendar.check(document.session, document.agenda_items)
             now = rows.now()
-            symbol = numbering.allocate_symbol(connection, document, row.id, now)
+            symbol = (
+                numbering.allocate_symbol(connection, document, row.id, now)
+                if given is None
+                else numbering.reserve_symbol(connection, document, given, row.id, now)
+            )
             job_number = numbering.allocate_job_number(connection, row.id, now)
             document = replace(document, symbol=symbol, job_number=job_number)
             rows.advance(connection, row, State.REGISTERED, **rows.document_columns(document))

@@ -31,14 +31,14 @@ def run_demo(*args: str) -> str:
 def test_demo_issues_both_samples_in_every_language_and_format_once(tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = run_demo("--data-dir", str(tmp_path), "--no-serve", "--out", str(out))
-    assert "A/HRC/41/G/1: issued" in first and "A/HRC/47/G/1: issued" in first
-    for slug in ("A-HRC-41-G-1", "A-HRC-47-G-1"):
+    assert "A/HRC/41/G/7: issued" in first and "A/HRC/47/G/1: issued" in first
+    for slug in ("A-HRC-41-G-7", "A-HRC-47-G-1"):
         names = {p.name for p in (out / slug).iterdir()}
         assert names == {f"{lang.value}.{fmt.extension}" for lang in ALL for fmt in Format}
         assert (out / slug / "ar.pdf").read_bytes().startswith(b"%PDF-")
 
     second = run_demo("--data-dir", str(tmp_path), "--no-serve")
-    assert "A/HRC/41/G/1: already issued" in second and "password" not in second
+    assert "A/HRC/41/G/7: already issued" in second and "password" not in second
     registry = Registry.open(Settings(data_dir=tmp_path))
     assert len(registry.recently_issued(limit=None)) == 2
 
@@ -79,7 +79,7 @@ def test_demo_serves_the_archive_on_localhost(tmp_path: Path) -> None:
                 time.sleep(0.2)
         assert home.status_code == 200 and "A/HRC/47/G/1" in home.text
         found = httpx.get(base + "/search", params={"q": "Kalbajar"}, timeout=10)
-        assert "A/HRC/41/G/1" in found.text and "A/HRC/47/G/1" in found.text
+        assert "A/HRC/41/G/7" in found.text and "A/HRC/47/G/1" in found.text
         pdf = httpx.get(base + "/api/documents/A/HRC/47/G/1/fr.pdf", timeout=10)
         assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
     finally:

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from palais.errors import InvalidInput, UnknownSession
-from palais.registry import Registry
+from palais.errors import Conflict, InvalidInput, UnknownSession
+from palais.registry import Registry, State
 from palais.symbols import ModifierKind, Symbol
 from tests.registry.conftest import RECORD, People
 
@@ -76,3 +76,31 @@ def test_versions_are_numbered_per_kind_of_the_original(
     assert [str(v.symbol) for v in made] == [
         "A/HRC/41/G/1/Corr.1", "A/HRC/41/G/1/Corr.2", "A/HRC/41/G/1/Rev.1",
     ]
+
+
+def test_a_back_catalogue_document_keeps_its_printed_symbol(
+    registry: Registry, people: People
+) -> None:
+    earlier = registry.submit_record(people.officer, RECORD).id
+    kept = registry.register(people.officer, earlier, symbol="A/HRC/41/G/7")
+    assert str(kept.symbol) == "A/HRC/41/G/7"
+    assert str(registry.get(people.officer, earlier).document.symbol) == "A/HRC/41/G/7"
+    # The series goes on after the highest number it holds; G/7 is never given again.
+    later = registry.submit_record(people.aze, RECORD).id
+    assert str(registry.register(people.officer, later).symbol) == "A/HRC/41/G/8"
+    again = registry.submit_record(people.officer, RECORD).id
+    with pytest.raises(Conflict, match=f"already given to submission {earlier}"):
+        registry.register(people.officer, again, symbol="A/HRC/41/G/7")
+    assert registry.get(people.officer, again).state is State.SUBMITTED
+
+
+@pytest.mark.parametrize(
+    "symbol", ["A/HRC/42/G/7", "A/HRC/41/7", "A/HRC/41/G/7/Corr.1", "A/HRC/S-41/G/7", "S/2019/7"]
+)
+def test_a_printed_symbol_outside_the_documents_series_is_refused(
+    registry: Registry, people: People, symbol: str
+) -> None:
+    sid = registry.submit_record(people.officer, RECORD).id
+    with pytest.raises(InvalidInput, match="not in the series"):
+        registry.register(people.officer, sid, symbol=symbol)
+    assert str(registry.register(people.officer, sid).symbol) == "A/HRC/41/G/1"
