@@ -13,12 +13,9 @@ from __future__ import annotations
 from fastapi import UploadFile
 
 from palais.errors import ParseError, PayloadTooLarge
+from palais.intake import sniff
 
-ACCEPTED_MEDIA_TYPES = {
-    "application/pdf": "pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-    "text/plain": "txt",
-}
+ACCEPTED_MEDIA_TYPES = {sniff.PDF: "pdf", sniff.DOCX: "docx", sniff.TEXT: "txt"}
 _CHUNK = 64 * 1024
 
 
@@ -35,18 +32,20 @@ def read_limited(upload: UploadFile, limit: int) -> bytes:
 
 
 def sniff_kind(data: bytes, declared: str | None, filename: str | None) -> str:
-    """``pdf``, ``docx`` or ``txt`` from the bytes, cross-checked with the declared type."""
+    """``pdf``, ``docx`` or ``txt`` from the bytes, cross-checked with the declared type.
+
+    The bytes are judged by :func:`palais.intake.sniff.media_type`, the same rule
+    the readers apply (UTF-16 text, with its zero bytes, is text; a program is
+    refused whatever its name), so the web never accepts what intake refuses
+    nor refuses what it reads; only the declared media type is checked here.
+    """
     media = (declared or "").split(";")[0].strip().lower()
-    if data.startswith(b"%PDF-"):
-        kind = "pdf"
-    elif data.startswith(b"PK\x03\x04"):
-        kind = "docx"
-    elif data and b"\x00" not in data[:4096] and not media.startswith(("image/", "video/")):
-        kind = "txt"
-    else:
+    if media.startswith(("image/", "video/", "audio/")):
         raise ParseError(
-            f"{filename or 'upload'}: not a PDF, Word (.docx) or plain-text file"
+            f"{filename or 'upload'}: declared as {media!r}; palais reads PDF, Word (.docx) "
+            "and plain-text files"
         )
+    kind = ACCEPTED_MEDIA_TYPES[sniff.media_type(data, filename or "upload")]
     generic = ("", "application/octet-stream")
     if media not in generic and ACCEPTED_MEDIA_TYPES.get(media) != kind:
         raise ParseError(

@@ -11,11 +11,22 @@ from palais.web.uploads import read_limited, sniff_kind
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+def word_file() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Совет по правам человека")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(
     ("data", "declared", "kind"),
     [
         (b"%PDF-1.7\n...", "application/pdf", "pdf"),
-        (b"PK\x03\x04rest", DOCX, "docx"),
+        (word_file(), DOCX, "docx"),
+        ("Совет по правам человека".encode("utf-16"), "text/plain", "txt"),
         ("Совет по правам человека".encode(), "text/plain; charset=utf-8", "txt"),
         (b"%PDF-1.4", "application/octet-stream", "pdf"),
         (b"plain", None, "txt"),
@@ -33,6 +44,8 @@ def test_accepted_kinds(data: bytes, declared: str | None, kind: str) -> None:
         (b"text", "application/pdf"),
         (b"", "text/plain"),
         (b"GIF89a", "image/gif"),
+        (b"PK\x03\x04 not a zip", DOCX),
+        (b"MZ\x90\x00\x03\x00\x00\x00", "application/octet-stream"),
     ],
 )
 def test_refused_kinds_say_why(data: bytes, declared: str) -> None:
