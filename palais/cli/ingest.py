@@ -1,5 +1,12 @@
 """``palais ingest PATH...``: parse many files in parallel into JSON Lines.
 
+With ``--submit --as USER`` each file that parsed is also submitted to the
+registry of the configured store (``PALAIS_DATABASE_URL``), exactly as an
+upload would be: its original bytes kept, its record pre-filled, possible
+duplicates flagged; the line then carries the submission's number. A file the
+registry refuses (a mission submitting for another State, say) is a failure of
+that file only.
+
 Exit status: 0 when every file parsed, 1 when some failed, 3 (the ParseError
 status) when none parsed; a path that does not exist stops the command before
 any work. Failures are listed on stderr with their reason; the records go to
@@ -10,7 +17,9 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -19,8 +28,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from palais.cli.app import app, err_console, reports_errors
+from palais.errors import InvalidInput, PalaisError
 from palais.parse.batch import DEFAULT_TIMEOUT, Outcome, collect, parse_files
 from palais.records import to_record
+from palais.registry import Actor, Registry, Submission
+from palais.settings import Settings
 
 PARTIAL_EXIT = 1
 NONE_PARSED_EXIT = 3
@@ -38,12 +50,17 @@ def ingest_command(
     timeout: Annotated[float, typer.Option(
         min=0.1, help="Seconds one file may take before it is reported as failed.")
     ] = DEFAULT_TIMEOUT,
+    submit: Annotated[bool, typer.Option(
+        "--submit", help="Also submit each parsed file to the registry (needs --as).")] = False,
+    as_user: Annotated[str | None, typer.Option(
+        "--as", envvar="PALAIS_USER", help="The account submitting (audited).")] = None,
 ) -> None:
     """Parse every file into one JSON record per line, with its source path and SHA-256."""
     files = collect(paths)
     failures: list[Outcome] = []
     parsed = 0
     with ExitStack() as stack:
+        submitter = stack.enter_context(_Submitter.open(as_user)) if submit else None
         out: TextIO = (
             stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
         )
@@ -57,13 +74,43 @@ def ingest_command(
             if outcome.document is None:
                 failures.append(outcome)
                 continue
-            parsed += 1
             line = {**to_record(outcome.document), "source": outcome.path,
                     "sha256": outcome.sha256}
+            if submitter is not None:
+                try:
+                    submission = submitter.submit(Path(outcome.path))
+                    line["submission"] = submission.id
+                    line["duplicate_of"] = list(submission.duplicate_of)
+                except PalaisError as exc:
+                    failures.append(replace(outcome, document=None, error=exc.detail))
+                    continue
+            parsed += 1
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
     _report(parsed, failures)
     if failures:
         raise typer.Exit(NONE_PARSED_EXIT if parsed == 0 else PARTIAL_EXIT)
+
+
+class _Submitter:
+    """The registry and the account that ``--submit`` files go in with."""
+
+    def __init__(self, registry: Registry, actor: Actor) -> None:
+        self.registry = registry
+        self.actor = actor
+
+    @classmethod
+    @contextmanager
+    def open(cls, username: str | None) -> Iterator[_Submitter]:
+        if not username:
+            raise InvalidInput("--submit needs the submitting account: --as USER or PALAIS_USER")
+        registry = Registry.open(Settings.load())
+        try:
+            yield cls(registry, registry.actor(username))
+        finally:
+            registry.close()
+
+    def submit(self, path: Path) -> Submission:
+        return self.registry.submit_file(self.actor, path.name, path.read_bytes())
 
 
 def _report(parsed: int, failures: list[Outcome]) -> None:

@@ -83,3 +83,47 @@ def test_parse_command_reads_pdf_and_docx(batch: Path) -> None:
         result = runner.invoke(app, ["parse", str(path), "--json"])
         assert result.exit_code == 0, result.stderr
         assert json.loads(result.stdout)["session"] == session
+
+
+def test_parsed_files_are_submitted_to_the_registry_as_uploads(tmp_path: Path) -> None:
+    from palais.registry import Registry, Role
+    from palais.settings import Settings
+
+    store = tmp_path / "store"
+    env = {"PALAIS_DATA_DIR": str(store), "PALAIS_ARGON2_MEMORY_KIB": "1024",
+           "PALAIS_ARGON2_TIME_COST": "1"}
+    settings = Settings.load(environ=env)
+    registry = Registry.open(settings)
+    registry.create_user("officer", "pw-officer-1", Role.OFFICER)
+    registry.create_user("fra", "pw-mission-1", Role.MISSION, state="FRA")
+    seeds = FIXTURES / "seeds"
+
+    first = runner.invoke(app, ["ingest", str(seeds), "-j", "1", "--submit", "--as", "officer"],
+                          env=env)
+    assert first.exit_code == 0, first.output
+    lines = [json.loads(line) for line in first.stdout.splitlines() if line.startswith("{")]
+    assert sorted(line["submission"] for line in lines) == [1, 2]
+    assert all(line["duplicate_of"] == [] for line in lines)
+    officer = registry.actor("officer")
+    items, total = registry.list(officer, offset=0, limit=10)
+    assert total == 2 and {s.source_sha256 for s in items} == {line["sha256"] for line in lines}
+
+    # The same files again are submitted, and flagged as possible duplicates.
+    again = runner.invoke(app, ["ingest", str(seeds), "-j", "1", "--submit", "--as", "officer"],
+                          env=env)
+    assert again.exit_code == 0, again.output
+    flagged = [json.loads(line) for line in again.stdout.splitlines() if line.startswith("{")]
+    assert all(line["duplicate_of"] for line in flagged)
+
+    # A mission cannot submit another State's notes: each file fails, nothing is stored.
+    refused = runner.invoke(app, ["ingest", str(seeds), "-j", "1", "--submit", "--as", "fra"],
+                            env=env)
+    assert refused.exit_code == 3
+    assert "0 parsed, 2 failed" in refused.stderr and "FRA" in refused.stderr
+    assert registry.list(officer, offset=0, limit=10)[1] == 4
+
+
+def test_submitting_needs_an_account() -> None:
+    result = runner.invoke(app, ["ingest", str(FIXTURES / "seeds"), "--submit"])
+    assert result.exit_code != 0
+    assert "--as USER" in result.stderr
