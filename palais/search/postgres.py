@@ -42,9 +42,11 @@ _BATCH = 500
 # their whole text. Scoring every match on its whole text reads each one's TOASTed
 # tsvector: 0.3-0.4 s for a word found in 10,000 of 100,000 documents.
 _HEAD_TERMS = 48
+_NO_FILTER = "TRUE"
+_FACET_COLUMNS = "d.symbol, d.session, d.year, d.doc_type, d.agenda_items, d.senders, d.languages"
 _RERANK = 200
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 _SCHEMA = (
     """
     CREATE TABLE IF NOT EXISTS search_documents (
@@ -66,9 +68,16 @@ _SCHEMA = (
         lang text NOT NULL,
         terms tsvector NOT NULL,
         head tsvector NOT NULL,
+        doc_date date,
         PRIMARY KEY (symbol, lang)
     )
     """,
+    # Large values out of line, uncompressed: a row then holds only what every query
+    # reads (metadata, the head vector), so scanning matches touches few pages, and a
+    # value that is read (a payload for a hit, a whole vector when reranking) needs no
+    # decompression.
+    "ALTER TABLE search_texts ALTER COLUMN terms SET STORAGE EXTERNAL",
+    "ALTER TABLE search_documents ALTER COLUMN payload SET STORAGE EXTERNAL",
     "CREATE INDEX IF NOT EXISTS search_texts_terms ON search_texts USING gin (terms)",
     "CREATE INDEX IF NOT EXISTS search_documents_date ON search_documents (doc_date DESC)",
 )
@@ -82,8 +91,8 @@ _INSERT_DOCUMENT = sa.text(
     """
 )
 _INSERT_TEXT = sa.text(
-    "INSERT INTO search_texts (symbol, lang, terms, head) "
-    "VALUES (:symbol, :lang, CAST(:terms AS tsvector), CAST(:head AS tsvector))"
+    "INSERT INTO search_texts (symbol, lang, terms, head, doc_date) "
+    "VALUES (:symbol, :lang, CAST(:terms AS tsvector), CAST(:head AS tsvector), :doc_date)"
 )
 _FILTER_COLUMNS = {
     "session": "d.session = :f_session",
@@ -185,6 +194,7 @@ class PostgresIndex(SearchIndex):
                         "lang": lang.value,
                         "terms": tsvector_literal(terms),
                         "head": tsvector_literal(head),
+                        "doc_date": e.doc_date,
                     }
                 )
         if texts:
@@ -213,13 +223,13 @@ class PostgresIndex(SearchIndex):
             params |= match_params | {"rerank": _RERANK}
             sql = f"""
                 WITH m AS ({matches}),
-                     s AS (SELECT symbol, max(score) AS head_score FROM m GROUP BY symbol),
+                     s AS (SELECT symbol, max(score) AS head_score, max(doc_date) AS doc_date
+                           FROM m GROUP BY symbol),
                      c AS (
                         SELECT s.symbol, s.head_score, count(*) OVER () AS total,
                                row_number() OVER (ORDER BY s.head_score DESC,
-                                                  d.doc_date DESC NULLS LAST, s.symbol) AS pos
-                        FROM s JOIN search_documents d ON d.symbol = s.symbol
-                        WHERE {where}),
+                                                  s.doc_date DESC NULLS LAST, s.symbol) AS pos
+                        FROM s {_documents_if(where)}),
                      r AS (
                         SELECT t.symbol, max(ts_rank(t.terms, {_query_case(match_params)})) AS score
                         FROM c JOIN search_texts t ON t.symbol = c.symbol
@@ -244,14 +254,14 @@ class PostgresIndex(SearchIndex):
     def _facets(self, request: Request, *, only_total: bool = False) -> dict[str, dict[str, int]]:
         where, params = _filter_sql(request)
         if request.empty:
-            matched = f"SELECT d.* FROM search_documents d WHERE {where}"
+            matched = f"SELECT {_FACET_COLUMNS} FROM search_documents d WHERE {where}"
             by_language = (
                 "SELECT l AS value, count(*) AS n FROM f, unnest(f.languages) l GROUP BY l"
             )
         else:
             matches, match_params = _matches_sql(request.clauses)
             params |= match_params
-            matched = f"""SELECT d.* FROM search_documents d
+            matched = f"""SELECT {_FACET_COLUMNS} FROM search_documents d
                 WHERE d.symbol IN (SELECT symbol FROM m) AND {where}"""
             by_language = """SELECT m.lang AS value, count(DISTINCT m.symbol) AS n
                 FROM m JOIN f ON f.symbol = m.symbol GROUP BY m.lang"""
@@ -341,12 +351,20 @@ def _matches_sql(
     for n, (text, langs) in enumerate(by_text.items()):
         params[f"q{n}"] = text
         params[f"l{n}"] = langs
-        scored = f", ts_rank({score}, CAST(:q{n} AS tsquery)) AS score" if score else ""
+        scored = f", doc_date, ts_rank({score}, CAST(:q{n} AS tsquery)) AS score" if score else ""
         branches.append(
             f"SELECT symbol, lang{scored} FROM search_texts WHERE lang = ANY (:l{n}) "
             f"AND terms @@ CAST(:q{n} AS tsquery)"
         )
     return " UNION ALL ".join(branches), params
+
+
+def _documents_if(where: str) -> str:
+    """The join that filters on document metadata, left out when nothing is filtered
+    (the date that orders matches is kept with the text rows)."""
+    if where == _NO_FILTER:
+        return ""
+    return f"JOIN search_documents d ON d.symbol = s.symbol WHERE {where}"
 
 
 def _query_case(params: Mapping[str, Any]) -> str:
@@ -361,7 +379,7 @@ def _query_case(params: Mapping[str, Any]) -> str:
 
 def _filter_sql(request: Request) -> tuple[str, dict[str, Any]]:
     filters = request.filters
-    conditions, params = ["TRUE"], {}
+    conditions, params = [_NO_FILTER], {}
     for name, condition in _FILTER_COLUMNS.items():
         value = getattr(filters, name)
         if value is not None:
