@@ -34,7 +34,15 @@ HEAD = 6000
 """Characters of the document in which cover fields are sought."""
 
 _SYMBOL = re.compile(
-    r"(?<![A-Za-z0-9/])((?:A|S|E|CCPR|CERD|CAT|CRC|CEDAW|CMW|CRPD|CED|DP|TD|UNEP)"
+    # Each series prefix is matched before the look-behind that checks the character before
+    # it (so the look-behind's width is the prefix's): a pattern whose branches all open with
+    # a literal letter lets the engine skip ahead to those letters instead of trying every
+    # position of the text.
+    r"((?:A(?<![A-Za-z0-9/].)|S(?<![A-Za-z0-9/].)|E(?<![A-Za-z0-9/].)"
+    r"|DP(?<![A-Za-z0-9/]..)|TD(?<![A-Za-z0-9/]..)"
+    r"|CAT(?<![A-Za-z0-9/]...)|CRC(?<![A-Za-z0-9/]...)|CMW(?<![A-Za-z0-9/]...)"
+    r"|CED(?<![A-Za-z0-9/]...)|CCPR(?<![A-Za-z0-9/]....)|CERD(?<![A-Za-z0-9/]....)"
+    r"|CRPD(?<![A-Za-z0-9/]....)|UNEP(?<![A-Za-z0-9/]....)|CEDAW(?<![A-Za-z0-9/].....))"
     r"(?:\.\d{1,2})?(?:/[A-Z0-9][A-Za-z0-9.\-]{0,24}){1,7})"
 )
 _BODY_BY_SYMBOL = (
@@ -143,7 +151,9 @@ _DISTR = re.compile(r"Distr\.?\s*[:.]?\s*(?:GENERAL|General|générale|GÉNÉRAL
 _JOB = re.compile(r"\bGE\.\d{2}-\d{5}\b|\b\d{2}-\d{5}\s*\([EFSRACX]\)")
 
 
-_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_YEAR = re.compile(r"(?:1[89]|20)(?<!\d\d\d)\d\d(?!\d)")
+"""A year 1800-2099 not inside a longer number; the look-behind follows the first two digits
+(so the pattern opens with a literal digit the engine can skip ahead to)."""
 
 
 @functools.lru_cache(maxsize=16)
@@ -256,9 +266,13 @@ def agenda_items(text: str) -> tuple[int, ...]:
     return ()
 
 
+_SPACED_A = re.compile(r"\bA /(?=\d)")
+
+
 def symbol(text: str) -> Symbol | None:
     """The document's own symbol: near "Distr.", on a line of its own, or repeated."""
-    text = re.sub(r"\bA /(?=\d)", "A/", text)
+    if "A /" in text:  # a substring test spares the scan of almost every text
+        text = _SPACED_A.sub("A/", text)
     dates = {start for start, _ in find_dates(text)}
     distr = [m.start() for m in _DISTR.finditer(text)]
     best: tuple[int, int, Symbol] | None = None
