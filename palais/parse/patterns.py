@@ -22,7 +22,28 @@ import re
 
 from palais.conventions import month_lexicon
 
-MONTH_ALTERNATION = "|".join(sorted((re.escape(m) for m in month_lexicon()), key=len, reverse=True))
+
+def _trie(words: list[str]) -> str:
+    """An alternation matching exactly ``words``, factored by shared prefixes ("ju(?:ne|ly|
+    in|illet)" rather than one branch a word): the engine then reads each character once
+    instead of trying a hundred month names at every position. Where one word is a prefix
+    of another, the longer one is tried first, as in an alternation sorted longest first."""
+    heads: dict[str, list[str]] = {}
+    ends = False
+    for w in words:
+        if w:
+            heads.setdefault(w[0], []).append(w[1:])
+        else:
+            ends = True
+    branches = [re.escape(c) + _trie(rest) for c, rest in heads.items()]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")
+
+
+MONTH_ALTERNATION = _trie(sorted(month_lexicon()))
 MONTH_FIRST_LETTERS = "".join(sorted({c for m in month_lexicon() for c in (m[0], m[0].upper())}))
 """Checked in a look-ahead before the month alternation, so most positions fail at once."""
 
