@@ -73,15 +73,17 @@ _BODY_NAMES = (
 )
 _BODY_RES = tuple((b, re.compile(p, re.IGNORECASE)) for b, p in _BODY_NAMES)
 
+_RU_LETTER = r"исьм[оа] (?:Постоянного|Временного|Министра|Председателя|от)"
 # Titles of communications, capitalised as printed ("Note verbale dated…", "Letter
 # dated…"): lower-case mentions in running text ("the present note verbale") do not count.
 _COMMUNICATIONS = (
     (DocType.NOTE_VERBALE, r"Note verbale|NOTE VERBALE|Nota verbal|NOTA VERBAL|Вербальная нота|"
      r"ВЕРБАЛЬНАЯ НОТА|مذكرة شفوية|普通照会"),
-    (DocType.LETTER, r"(?:Identical l|L|Identical L)etters? dated|LETTER DATED|"
+    # Every branch opens with a literal letter, so the engine skips ahead to those letters.
+    (DocType.LETTER, r"Identical [lL]etters? dated|Letters? dated|LETTER DATED|"
      r"Lettres? (?:identiques )?datées?|Cartas? (?:idénticas )?de fecha|"
-     r"(?:Идентичные )?[Пп]исьм[оа] "
-     r"(?:Постоянного|Временного|Министра|Председателя|от)|رسال\w* مؤرخ|رسالتان متطابقتان|的信$"),
+     rf"Идентичные [Пп]{_RU_LETTER}|П{_RU_LETTER}|п{_RU_LETTER}|"
+     r"رسال\w* مؤرخ|رسالتان متطابقتان|的信$"),
 )
 _TYPES = (
     (DocType.SUMMARY_RECORD, r"summary record|compte rendu analytique|кратк\w+ отч[её]т|"
@@ -148,7 +150,9 @@ _REPRODUCED = re.compile(
 )
 _DISTR = re.compile(r"Distr\.?\s*[:.]?\s*(?:GENERAL|General|générale|GÉNÉRALE|LIMITED|Limited|"
                     r"RESTRICTED|limitée|limitada|general|GENERAL)")
-_JOB = re.compile(r"\bGE\.\d{2}-\d{5}\b|\b\d{2}-\d{5}\s*\([EFSRACX]\)")
+_JOB = re.compile(r"-(?:(?<=\bGE\.\d\d-)(?P<ge>)\d{5}\b|(?<=\b\d\d-)\d{5}\s*\([EFSRACX]\))")
+"""A GE job number ("GE.19-09676", "19-09676 (E)"), found by its hyphen, which the engine
+skips ahead to; the look-behinds read what comes before it (see job_number)."""
 
 
 _YEAR = re.compile(r"(?:1[89]|20)(?<!\d\d\d)\d\d(?!\d)")
@@ -430,4 +434,6 @@ def has_distr(text: str) -> bool:
 
 def job_number(text: str) -> str | None:
     m = _JOB.search(text)
-    return m.group(0) if m else None
+    if m is None:
+        return None
+    return text[m.start() - (5 if m["ge"] is not None else 2) : m.end()]

@@ -61,7 +61,7 @@ class Tree:
 def _header_kind(text: str) -> str | None:
     if len(text) > 120:
         return None
-    if SESSION.search(text) and len(text) < 60:
+    if len(text) < 60 and SESSION.search(text):
         return "session"
     if AGENDA.match(text):
         return "agenda"
