@@ -57,6 +57,8 @@ SESSION = re.compile(
     r"|第(?P<zh>[一二三四五六七八九十百零\d]{1,6})届(?:特别)?会议",
     re.IGNORECASE,
 )
+SESSION_WORD = re.compile(r"session|сесси|per[ií]odo|الدورة|届", re.IGNORECASE)
+"""A word every match of :data:`SESSION` contains: a cheap test that rules most lines out."""
 _NUMS = (
     r"\d{1,3}(?:\s?\([a-zа-я]\))?"
     r"(?:\s?(?:,|،|and|et|и|y|و|、|和)\s?\d{1,3}(?:\s?\([a-zа-я]\))?){0,9}"
@@ -99,8 +101,12 @@ ANNEX_HEADING = re.compile(
     r"(?:\s+(?:[IVX\d]+|to|à|au|a\s+la|de\s+la|к|of)\b.*)?\s*\*?$"
 )
 TYPE_TITLE = re.compile(
-    r"\b(?:Note\s+verbale|Nota\s+verbal|Вербальная\s+нота|"
-    r"(?:Identical\s+)?[Ll]etters?\s+dated|Lettres?\s+(?:identiques\s+)?datées?|"
-    r"Cartas?\s+(?:idénticas\s+)?de\s+fecha|(?:Идентичные\s+)?[Пп]исьм[оа]\s)"
+    # A word boundary before the first letter, written as a look-behind after it
+    # ("N(?<!\wN)"), so every branch opens with a literal the engine can skip ahead to.
+    r"N(?<!\wN)(?:ote\s+verbale|ota\s+verbal)|В(?<!\wВ)ербальная\s+нота|"
+    r"I(?<!\wI)dentical\s+[Ll]etters?\s+dated|l(?<!\wl)etters?\s+dated|"
+    r"L(?<!\wL)(?:etters?\s+dated|ettres?\s+(?:identiques\s+)?datées?)|"
+    r"C(?<!\wC)artas?\s+(?:idénticas\s+)?de\s+fecha|И(?<!\wИ)дентичные\s+[Пп]исьм[оа]\s|"
+    r"П(?<!\wП)исьм[оа]\s|п(?<!\wп)исьм[оа]\s"
     r"|مذكرة\s+شفوية|رسال\S*\s+مؤرخة|رسالتان|普通照会|的信$"
 )

@@ -29,6 +29,7 @@ from palais.parse.patterns import (
     DATE_RANGE,
     FOOTNOTE,
     SESSION,
+    SESSION_WORD,
     TYPE_TITLE,
 )
 
@@ -61,7 +62,7 @@ class Tree:
 def _header_kind(text: str) -> str | None:
     if len(text) > 120:
         return None
-    if len(text) < 60 and SESSION.search(text):
+    if len(text) < 60 and SESSION_WORD.search(text) and SESSION.search(text):
         return "session"
     if AGENDA.match(text):
         return "agenda"
