@@ -24,7 +24,7 @@ from palais.conventions import (
 from palais.errors import InvalidSymbol
 from palais.languages import Language
 from palais.model import Body, DocType
-from palais.parse.patterns import AGENDA, DATE, DATE_RANGE, SESSION
+from palais.parse.patterns import AGENDA, DATE, DATE_RANGE, SESSION, first_letter_literal
 from palais.symbols import Symbol
 
 _MONTHS = month_lexicon()
@@ -141,13 +141,15 @@ _SENDER = re.compile(
     r"(?P<ar>[^،,()]{3,50}?)(?=\s+لدى|\s+إلى)"
     r"|(?P<zh>[\u4e00-\u9fff]{2,12}?)常驻",
 )
-_ORIGINAL = re.compile(r"(?:Original|Подлинный текст|الأصل|原文)\s*[:：]", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]+")
-_REPRODUCED = re.compile(
-    r"reproduced as received|reproduit(?:e|es)? tel(?:le)?s? qu|reproduite telle|"
-    r"в том виде, в каком|se reproduce(?:n)? (?:tal|en la forma)|مستنسخ|بالشكل الذي|按收到的原文",
-    re.IGNORECASE,
+_ORIGINAL = re.compile(
+    first_letter_literal("Original", "Подлинный текст", "الأصل", "原文") + r"\s*[:：]"
 )
+_WORD = re.compile(r"[^\W\d_]+")
+_REPRODUCED = re.compile(first_letter_literal(
+    "reproduced as received", "reproduit(?:e|es)? tel(?:le)?s? qu", "reproduite telle",
+    "в том виде, в каком", "se reproduce(?:n)? (?:tal|en la forma)", "مستنسخ", "بالشكل الذي",
+    "按收到的原文",
+))
 _DISTR = re.compile(r"Distr\.?\s*[:.]?\s*(?:GENERAL|General|générale|GÉNÉRALE|LIMITED|Limited|"
                     r"RESTRICTED|limitée|limitada|general|GENERAL)")
 _JOB = re.compile(r"-(?:(?<=\bGE\.\d\d-)(?P<ge>)\d{5}\b|(?<=\b\d\d-)\d{5}\s*\([EFSRACX]\))")

@@ -57,6 +57,24 @@ SESSION = re.compile(
     r"|第(?P<zh>[一二三四五六七八九十百零\d]{1,6})届(?:特别)?会议",
     re.IGNORECASE,
 )
+_EXTRA_FOLDS = {"s": "\u017f", "k": "\u212a", "в": "\u1c80"}
+"""Letters that ``re.IGNORECASE`` also equates with these (long s, Kelvin sign, narrow ve)."""
+
+
+def first_letter_literal(*alternatives: str) -> str:
+    """The alternation of ``alternatives`` as ``re.IGNORECASE`` would read it, but with each
+    one's first letter spelt out as a literal branch per case form and only the rest
+    case-insensitive: a pattern whose branches all open with a literal lets the engine skip
+    ahead to those letters, where an ignore-case pattern tries every position of the text."""
+    branches = []
+    for alt in alternatives:
+        first, rest = alt[0], alt[1:]
+        low = first.lower()
+        forms = dict.fromkeys([low, first.upper(), *_EXTRA_FOLDS.get(low, "")])
+        branches += [f"{re.escape(c)}(?i:{rest})" if rest else re.escape(c) for c in forms]
+    return "(?:" + "|".join(branches) + ")"
+
+
 SESSION_WORD = re.compile(r"session|сесси|per[ií]odo|الدورة|届", re.IGNORECASE)
 """A word every match of :data:`SESSION` contains: a cheap test that rules most lines out."""
 _NUMS = (
