@@ -2,22 +2,43 @@
 
 Browsing is a search with no words: the search index already counts issued
 documents per session, agenda item and State (its facets), so the pages ask it
-rather than the registry, which holds submissions in every state.
+rather than the registry, which holds submissions in every state. What the
+counts are counted against comes from the conventions, in the reader's
+language: every session of the calendar with its dates (a session with no
+document yet is still one a researcher looks for), the standing agenda items
+with their titles, and the States by name.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
 
+from palais import conventions
+from palais.errors import UnknownState
+from palais.languages import Language
 from palais.model import Party
+from palais.web.ui.i18n import negotiate
 from palais.web.ui.rendering import render
 from palais.web.ui.search import search_index
 
 router = APIRouter()
 
 LISTING_LENGTH = 100
+AGENDA_ITEMS = range(1, 11)  # the Council's ten standing agenda items
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of a browsing list: where it leads, what it says, how many documents."""
+
+    href: str
+    label: str
+    detail: str
+    count: int
 
 
 @router.get("/browse")
@@ -25,7 +46,33 @@ def browse(request: Request) -> Response:
     """Issued documents by session, agenda item and State, with their counts."""
     index = search_index(request)
     facets = index.search("", filters={}, page=1).facets if index is not None else {}
-    return render(request, "browse.html", {"facets": facets})
+    counts = {name: {str(v): c for v, c in values} for name, values in facets.items()}
+    lang = negotiate(request)
+    sessions = [
+        Row(f"/browse/sessions/{s.number}", conventions.session_line(s.number, lang),
+            conventions.date_range(s.opening, s.closing, lang),
+            counts.get("session", {}).get(str(s.number), 0))
+        for s in sorted(request.app.state.registry.sessions(), key=lambda s: -s.number)
+        if not s.special
+    ]
+    items = [
+        Row(f"/browse/agenda/{n}", conventions.agenda_line([n], lang),
+            conventions.agenda_title(n, lang), counts.get("agenda_item", {}).get(str(n), 0))
+        for n in AGENDA_ITEMS
+    ]
+    states = [
+        Row(f"/browse/states/{iso3}", _state_name(iso3, lang), iso3, count)
+        for iso3, count in counts.get("sender", {}).items()
+    ]
+    states.sort(key=lambda row: row.label)
+    return render(request, "browse.html", {"sessions": sessions, "items": items, "states": states})
+
+
+def _state_name(iso3: str, lang: Language) -> str:
+    try:
+        return conventions.state_name(iso3, lang)
+    except UnknownState:
+        return iso3
 
 
 @router.get("/browse/sessions/{number}")

@@ -14,6 +14,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from palais.conventions import load_calendar
 from palais.errors import NotAuthenticated, NotFound
 from palais.languages import Language
 from palais.model import Document
@@ -119,6 +120,9 @@ class FakeRegistry:
 
     def audit(self, actor: Any, submission_id: int) -> list[Any]:
         return []
+
+    def sessions(self) -> tuple[Any, ...]:
+        return load_calendar().sessions()
 
     def recently_issued(self, limit: int | None = None) -> list[FakeDocument]:
         return self.issued[:limit]

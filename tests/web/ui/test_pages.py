@@ -151,6 +151,19 @@ def test_home_lists_the_issued_documents(registry: FakeRegistry) -> None:
 def test_browse_counts_documents_per_session_and_state(registry: FakeRegistry) -> None:
     html = client_for(registry).get("/browse").text
     assert 'href="/browse/sessions/47"' in html and 'href="/browse/states/AZE"' in html
+    # Every session of the calendar is listed with its dates; one without documents unlinked.
+    assert "Forty-sixth session" in html and 'href="/browse/sessions/46"' not in html
+    assert "Forty-seventh session" in html and "21 June–9 July 2021" in html
+
+
+def test_browse_names_sessions_items_and_states_in_the_readers_language(
+    registry: FakeRegistry,
+) -> None:
+    client = client_for(registry)
+    client.cookies.set("palais_lang", "ru")
+    html = client.get("/browse").text
+    assert "Сорок седьмая сессия" in html and "21 июня – 9 июля 2021 года" in html
+    assert "Пункт 4 повестки дня" in html and ">Азербайджан</a>" in html
 
 
 def test_browse_by_state_lists_its_documents(registry: FakeRegistry) -> None:
