@@ -8,14 +8,19 @@ formats (PDF, HTML, Akoma Ntoso, text) to download from the API's
 
 from __future__ import annotations
 
+import contextlib
+
 from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
 
+from palais import conventions
+from palais.errors import PalaisError
 from palais.languages import Language
-from palais.model import Format
+from palais.model import Document, Format
 from palais.symbols import Symbol
 from palais.web.ui.access import current_actor
+from palais.web.ui.i18n import negotiate
 from palais.web.ui.rendering import render
 
 router = APIRouter()
@@ -35,7 +40,30 @@ def document_page(request: Request, path: str) -> Response:
         {
             "symbol": symbol,
             "document": document,
+            "labels": labels(getattr(document, "document", document), negotiate(request)),
+            "related": related(document),
             "version": language,
             "formats": tuple(Format),
         },
     )
+
+
+def labels(doc: Document, lang: Language) -> dict[str, str]:
+    """The record's session, sender and date as the UN writes them in the reader's language."""
+    out: dict[str, str] = {}
+    if doc.session:
+        with contextlib.suppress(PalaisError):
+            out["session"] = conventions.session_line(doc.session, lang)
+    if doc.sender:
+        with contextlib.suppress(PalaisError):
+            out["sender"] = conventions.state_name(doc.sender.iso3, lang)
+    if doc.doc_date:
+        out["date"] = conventions.format_date(doc.doc_date, lang)
+    return out
+
+
+def related(issued: object) -> list[str]:
+    """The original of a corrigendum, revision or addendum, and those issued since."""
+    original = getattr(issued, "original", None)
+    versions = getattr(issued, "versions", ()) or ()
+    return [str(s) for s in ((original,) if original else ()) + tuple(versions)]

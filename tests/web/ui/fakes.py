@@ -58,6 +58,16 @@ class FakeDocument:
     session: int = 47
     sender: str = "AZE"
     doc_date: str = "2021-06-08"
+    versions: tuple[str, ...] = ()
+
+    @property
+    def document(self) -> Document:
+        """The issued record, as the registry's public view carries it."""
+        return from_record({
+            "symbol": self.symbol, "doc_type": "note_verbale", "session": self.session,
+            "agenda_items": [4], "sender_state": self.sender, "doc_date": self.doc_date,
+            "language": "fr", "title": self.title, "paragraphs": [self.text],
+        })
 
 
 @dataclass(frozen=True)

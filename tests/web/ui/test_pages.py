@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -178,3 +179,19 @@ def test_a_server_without_a_search_index_says_so(registry: FakeRegistry) -> None
     del app.state.search_index
     html = TestClient(app).get("/search", params={"q": "kalbajar"}).text
     assert "Search is not available on this server." in html
+
+
+def test_document_page_writes_session_state_and_date_in_the_readers_language(
+    registry: FakeRegistry,
+) -> None:
+    client = client_for(registry)
+    client.cookies.set("palais_lang", "fr")
+    html = client.get(f"/documents/{SYMBOL}").text
+    assert "Quarante-septième session" in html and ">Azerbaïdjan</a>" in html
+    assert '<time datetime="2021-06-08">8 juin 2021</time>' in html
+
+
+def test_document_page_links_its_corrigenda_revisions_and_addenda(registry: FakeRegistry) -> None:
+    registry.issued[0] = replace(registry.issued[0], versions=(f"{SYMBOL}/Corr.1",))
+    html = client_for(registry).get(f"/documents/{SYMBOL}").text
+    assert f'<a href="/documents/{SYMBOL}/Corr.1" dir="ltr">{SYMBOL}/Corr.1</a>' in html
