@@ -356,7 +356,7 @@ def measure(
     name: str, index: SearchIndex, path: Path, n: int, qs: dict[str, list[str]], runs: int
 ) -> dict[str, Any]:
     start = time.perf_counter()
-    indexed = index.rebuild(documents(n))
+    indexed = index.rebuild(_progress(name, documents(n), start))
     index_s = time.perf_counter() - start
     if hasattr(index, "_engine"):
         import sqlalchemy as sa
@@ -390,6 +390,18 @@ def measure(
                 "runs_p99": [round(x, 2) for x in p99s],
             }
     return result
+
+
+def _progress(name: str, docs: Iterator[Document], start: float) -> Iterator[Document]:
+    """The documents, saying on stderr how far indexing has gone every 100,000."""
+    for i, doc in enumerate(docs, start=1):
+        if i % 100_000 == 0:
+            print(
+                f"{name}: {i:,} documents read in {time.perf_counter() - start:.0f} s",
+                file=sys.stderr,
+                flush=True,
+            )
+        yield doc
 
 
 def _request(q: str) -> Request:

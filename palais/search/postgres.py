@@ -234,12 +234,16 @@ class PostgresIndex(SearchIndex):
                         SELECT t.symbol, max(ts_rank(t.terms, {_query_case(match_params)})) AS score
                         FROM c JOIN search_texts t ON t.symbol = c.symbol
                         WHERE c.pos <= :rerank AND t.terms @@ {_query_case(match_params)}
-                        GROUP BY t.symbol)
-                SELECT d.payload, coalesce(r.score, c.head_score) AS score, c.total
-                FROM c JOIN search_documents d ON d.symbol = c.symbol
-                LEFT JOIN r ON r.symbol = c.symbol
-                ORDER BY c.pos > :rerank, coalesce(r.score, 0) DESC, c.pos
-                LIMIT :limit OFFSET :offset"""
+                        GROUP BY t.symbol),
+                     page AS (
+                        SELECT c.symbol, coalesce(r.score, c.head_score) AS score, c.total,
+                               c.pos > :rerank AS beyond, coalesce(r.score, 0) AS best, c.pos
+                        FROM c LEFT JOIN r ON r.symbol = c.symbol
+                        ORDER BY beyond, best DESC, c.pos
+                        LIMIT :limit OFFSET :offset)
+                SELECT d.payload, page.score, page.total
+                FROM page JOIN search_documents d ON d.symbol = page.symbol
+                ORDER BY page.beyond, page.best DESC, page.pos"""
         with self._engine.connect() as conn:
             rows = conn.execute(sa.text(sql), params).all()
         if not rows:
