@@ -207,7 +207,9 @@ def _hit(entry: Entry, score: float, request: Request) -> Hit:
     compiled = request.clauses
     if request.empty:
         preferred = [request.filters.language, entry.language]
-        order = [lang for lang in preferred if lang in entry.texts][:1] or order[:1]
+        order = [lang for lang in preferred if lang is not None and lang in entry.texts][
+            :1
+        ] or order[:1]
     candidates = [lang for lang in order if lang in compiled] or order
     best = None
     for lang in candidates:
