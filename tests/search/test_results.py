@@ -67,6 +67,8 @@ def test_browsing_is_a_search_without_words_newest_first(index: SearchIndex) -> 
     assert dates == sorted(dates, reverse=True)
     listing = index.search("", filters={"session": "41"})
     assert {hit.symbol for hit in listing.hits} == {"A/HRC/41/G/3", "A/HRC/41/G/4"}
+    (french,) = index.search("", filters={"language": "fr"}).hits
+    assert (french.symbol, french.language) == ("A/HRC/41/G/4", Language.FR)
 
 
 @pytest.mark.parametrize(
