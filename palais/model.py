@@ -132,6 +132,11 @@ class Session:
             raise InvalidRecord(
                 f"session {self.number} closes ({self.closing}) before it opens ({self.opening})"
             )
+        if self.actual_closing is not None and self.actual_closing < self.opening:
+            raise InvalidRecord(
+                f"session {self.number} actually closed ({self.actual_closing}) before it "
+                f"opened ({self.opening})"
+            )
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -21,6 +21,7 @@ _COMMAND_MODULES = (
     "palais.cli.ingest",
     "palais.cli.compose",
     "palais.cli.registry",
+    "palais.cli.sessions",
     "palais.cli.web",
     "palais.cli.search",
     "palais.cli.demo",

@@ -1,34 +1,47 @@
-"""The Council's sessions and agenda, as :mod:`palais.conventions` records them.
+"""The Council's sessions and agenda: the conventions data, plus what the secretariat adds.
 
-The registry checks a record's session and agenda items against them before
-giving a symbol, so no document is registered under a session that never was.
+The conventions data (:mod:`palais.conventions`) records the sessions held when
+it was written, each with its source. Sessions keep coming, so the secretariat
+adds each new one (or corrects dates) in the store; the calendar the registry
+works with is the data with those entries laid over it. The registry checks a
+record's session and agenda items against it before giving a symbol, so no
+document is registered under a session that never was.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from palais.errors import UnknownAgendaItem
+from sqlalchemy import Connection, select
+
+from palais.conventions import Calendar, agenda_item, load_calendar
+from palais.errors import InvalidInput, UnknownAgendaItem
 from palais.model import AgendaItem, Session
+from palais.store.tables import calendar_sessions
+
+MAX_SESSION = 999
 
 
-def sessions() -> tuple[Session, ...]:
-    from palais.conventions import load_calendar
+def calendar(connection: Connection) -> Calendar:
+    """The conventions calendar with the sessions stored by the secretariat laid over it."""
+    merged = load_calendar()
+    for row in connection.execute(select(calendar_sessions)):
+        merged = merged.with_session(
+            Session(row.number, row.opening, row.closing, special=row.special,
+                    actual_closing=row.actual_closing)
+        )
+    return merged
 
-    return load_calendar().sessions()
 
-
-def session(number: int) -> Session:
-    """The regular session ``number``; raises UnknownSession."""
-    from palais.conventions import load_calendar
-
-    return load_calendar().session(number)
+def validate(session: Session) -> None:
+    """Refuse a session number the store's symbols cannot carry (the dates' order is the
+    model's own invariant, checked when the Session is made)."""
+    if session.number > MAX_SESSION:
+        raise InvalidInput(f"number: {session.number} is not a session number")
 
 
 def agenda_items() -> tuple[AgendaItem, ...]:
     """The items of the Council's agenda, in order (numbered from 1 without gaps)."""
-    from palais.conventions import agenda_item
-
     items: list[AgendaItem] = []
     while True:
         try:
@@ -37,11 +50,9 @@ def agenda_items() -> tuple[AgendaItem, ...]:
             return tuple(items)
 
 
-def check(session_number: int | None, agenda: Iterable[int]) -> None:
-    """Raise UnknownSession / UnknownAgendaItem for what the conventions do not know."""
-    from palais.conventions import agenda_item
-
+def check(known: Calendar, session_number: int | None, agenda: Iterable[int]) -> None:
+    """Raise UnknownSession / UnknownAgendaItem for what the calendar does not know."""
     if session_number is not None:
-        session(session_number)
+        known.session(session_number)
     for number in agenda:
         agenda_item(number)

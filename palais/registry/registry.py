@@ -27,6 +27,7 @@ from palais.errors import (
     NotAuthenticated,
     NotFound,
     PermissionDenied,
+    UnknownSession,
 )
 from palais.languages import Language
 from palais.model import AgendaItem, Document, Format, Session
@@ -55,7 +56,14 @@ from palais.registry.values import (
 from palais.settings import Settings
 from palais.store import BlobStore, open_engine, read_transaction, upgrade, write_transaction
 from palais.store.engine import in_transaction, retrying_write
-from palais.store.tables import api_tokens, audit_log, manifestations, submissions, users
+from palais.store.tables import (
+    api_tokens,
+    audit_log,
+    calendar_sessions,
+    manifestations,
+    submissions,
+    users,
+)
 from palais.symbols import ModifierKind, Symbol
 
 T = TypeVar("T")
@@ -342,7 +350,7 @@ class Registry:
             row = rows.fetch_visible(connection, actor, submission_id, for_update=True)
             workflow.check("register", actor, State(row.state))
             document = rows.document_of(row)
-            calendar.check(document.session, document.agenda_items)
+            calendar.check(calendar.calendar(connection), document.session, document.agenda_items)
             now = rows.now()
             symbol = (
                 numbering.allocate_symbol(connection, document, row.id, now)
@@ -567,13 +575,68 @@ class Registry:
         return self._read(lambda c: [rows.issued_of(c, r) for r in c.execute(query)])
 
     def sessions(self) -> tuple[Session, ...]:
-        return calendar.sessions()
+        """Every session of the calendar, regular and special, in order."""
+        return self._read(lambda c: calendar.calendar(c).sessions())
 
     def session(self, number: int) -> Session:
-        return calendar.session(number)
+        """The regular session ``number``; raises UnknownSession."""
+        return self._read(lambda c: calendar.calendar(c).session(number))
+
+    def add_session(self, actor: Actor, session: Session) -> Session:
+        """Add a session to the calendar, or correct one's dates (the secretariat only).
+
+        The conventions data holds the sessions known when it was written; new
+        sessions are added here as they are scheduled, and the change is in the
+        audit log like any other.
+        """
+        if actor.role is not Role.OFFICER:
+            raise PermissionDenied(
+                f"a {actor.role.value} may not change the calendar (only: officer)"
+            )
+        calendar.validate(session)
+        key = (calendar_sessions.c.number == session.number) & (
+            calendar_sessions.c.special == session.special
+        )
+
+        def work(connection: Connection) -> Session:
+            known = calendar.calendar(connection)
+            try:
+                before = known.session(session.number, special=session.special)
+            except UnknownSession:
+                before = None
+            values = {
+                "opening": session.opening, "closing": session.closing,
+                "actual_closing": session.actual_closing, "added_by": actor.username,
+                "added_at": rows.now(),
+            }
+            if connection.execute(select(calendar_sessions.c.number).where(key)).first():
+                connection.execute(update(calendar_sessions).where(key).values(**values))
+            else:
+                connection.execute(
+                    insert(calendar_sessions).values(
+                        number=session.number, special=session.special, **values
+                    )
+                )
+            rows.log(
+                connection, None, actor.username, "calendar",
+                _session_json(before) if before else None, _session_json(session),
+            )
+            return session
+
+        return self._write(work)
 
     def agenda_items(self) -> tuple[AgendaItem, ...]:
         return calendar.agenda_items()
+
+
+def _session_json(session: Session) -> dict[str, Any]:
+    return {
+        "number": session.number, "special": session.special,
+        "opening": session.opening.isoformat(), "closing": session.closing.isoformat(),
+        "actual_closing": (
+            session.actual_closing.isoformat() if session.actual_closing else None
+        ),
+    }
 
 
 def _check_may_submit(actor: Actor) -> None:

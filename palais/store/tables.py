@@ -10,7 +10,9 @@ exactly these tables; ``tests/store`` checks the two agree.
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -115,4 +117,18 @@ manifestations = Table(
     Column("sha256", String(64), nullable=False),
     Column("size", Integer, nullable=False),
     PrimaryKeyConstraint("submission_id", "language", "format", name="pk_manifestations"),
+)
+
+# Sessions the secretariat adds to (or corrects in) the calendar of the conventions data.
+calendar_sessions = Table(
+    "calendar_sessions",
+    metadata,
+    Column("number", Integer, nullable=False),
+    Column("special", Boolean, nullable=False),
+    Column("opening", Date, nullable=False),
+    Column("closing", Date, nullable=False),
+    Column("actual_closing", Date),
+    Column("added_by", String(200), nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("number", "special", name="pk_calendar_sessions"),
 )

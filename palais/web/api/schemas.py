@@ -7,6 +7,7 @@ field, so the API takes a record as a JSON object and hands it on.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -47,12 +48,23 @@ class NewVersionBody(_Body):
     )
 
 
+class SessionBody(_Body):
+    number: int = Field(ge=1, le=999, description="Session number")
+    special: bool = Field(default=False, description="A special session (S-<n>)")
+    opening: date = Field(description="Opening date, as printed on covers")
+    closing: date = Field(description="Closing date, as printed on covers")
+    actual_closing: date | None = Field(
+        default=None, description="The date the session really closed, where it differs"
+    )
+
+
 __all__ = [
     "Credentials",
     "Language",
     "NewVersionBody",
     "ReasonBody",
     "RecordBody",
+    "SessionBody",
     "TokenRequest",
     "TranslationBody",
 ]
