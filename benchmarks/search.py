@@ -66,6 +66,9 @@ TARGET_BYTES = 3_000
 SENDERS = ("AZE", "ARM", "FRA", "RUS", "CHN", "EGY", "ESP", "MEX", "GBR", "USA", "SAU", "CUB")
 DOC_TYPES = (DocType.NOTE_VERBALE, DocType.LETTER, DocType.REPORT, DocType.WRITTEN_STATEMENT)
 KINDS = ("single", "two", "phrase", "zh2", "ar")
+# Documents are spread over this many sessions and numbered within each (G/<n>: a UN
+# document number has at most six digits, so a running number would not do at 10^6).
+SESSIONS = 58
 
 _LATIN = {
     Language.EN: ("ta", "re", "con", "ment", "tion", "al", "in", "de", "pro", "ver", "ing", "ar"),
@@ -134,12 +137,12 @@ def _inflect(lang: Language, word: str, rnd: random.Random) -> str:
 def document(i: int) -> Document:
     lang, text = text_of(i)
     rnd = random.Random(-i - 1)
-    session = 1 + i % 58
+    session = 1 + i % SESSIONS
     year = 2006 + session // 3
     return Document(
         doc_type=rnd.choice(DOC_TYPES),
         parts=(Part(PartKind.COVER, lang, (text,)),),
-        symbol=Symbol.parse(f"A/HRC/{session}/G/{i + 1}"),
+        symbol=Symbol.parse(f"A/HRC/{session}/G/{i // SESSIONS + 1}"),
         session=session,
         agenda_items=tuple(sorted(rnd.sample(range(1, 11), rnd.randint(1, 2)))),
         doc_date=date(year, rnd.randint(1, 12), rnd.randint(1, 28)),
