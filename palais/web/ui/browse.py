@@ -76,21 +76,30 @@ def _state_name(iso3: str, lang: Language) -> str:
 
 
 @router.get("/browse/sessions/{number}")
-def by_session(request: Request, number: int) -> Response:
-    return _listing(request, "session", number)
+def by_session(request: Request, number: int, page: int = 1) -> Response:
+    return _listing(request, "session", number, page)
 
 
 @router.get("/browse/agenda/{number}")
-def by_agenda_item(request: Request, number: int) -> Response:
-    return _listing(request, "agenda_item", number)
+def by_agenda_item(request: Request, number: int, page: int = 1) -> Response:
+    return _listing(request, "agenda_item", number, page)
 
 
 @router.get("/browse/states/{iso3}")
-def by_state(request: Request, iso3: str) -> Response:
-    return _listing(request, "sender", Party(iso3.upper()).iso3)
+def by_state(request: Request, iso3: str, page: int = 1) -> Response:
+    return _listing(request, "sender", Party(iso3.upper()).iso3, page)
 
 
-def _listing(request: Request, facet: str, value: int | str) -> Response:
+def _listing(request: Request, facet: str, value: int | str, page: int) -> Response:
     index = search_index(request)
-    hits = index.search("", filters={facet: str(value)}, page=1).hits if index is not None else []
-    return render(request, "listing.html", {"kind": facet, "value": value, "documents": hits})
+    results = (
+        index.search("", filters={facet: str(value)}, page=max(page, 1))
+        if index is not None else None
+    )
+    context = {
+        "kind": facet, "value": value, "documents": results.hits if results else [],
+        "results": results, "base_query": "",
+    }
+    if facet == "sender":
+        context["state_name"] = _state_name(str(value), negotiate(request))
+    return render(request, "listing.html", context)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter
 from starlette.requests import Request
@@ -12,7 +13,7 @@ from palais.web.ui.rendering import render
 
 router = APIRouter()
 
-FACETS = ("session", "agenda_item", "sender", "language", "doc_type")
+FACETS = ("session", "agenda_item", "sender", "language", "doc_type", "year")
 
 
 @router.get("/search")
@@ -23,10 +24,12 @@ def search_page(request: Request, q: str = "", page: int = 1) -> Response:
     results = None
     if index is not None and (q.strip() or filters):
         results = index.search(q, filters=filters, page=max(page, 1))
+    base_query = urlencode({"q": q, **filters})
     return render(
         request,
         "search.html",
-        {"q": q, "filters": filters, "results": results, "available": index is not None},
+        {"q": q, "filters": filters, "results": results, "available": index is not None,
+         "base_query": base_query},
     )
 
 

@@ -82,6 +82,14 @@ class FakeResults:
     total: int
     hits: list[FakeHit]
     facets: dict[str, list[tuple[str, int]]]
+    page: int = 1
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // PAGE_SIZE))
+
+
+PAGE_SIZE = 10
 
 
 def _users() -> dict[str, FakeActor]:
@@ -162,7 +170,8 @@ class FakeIndex:
             "sender": [(d.sender, 1) for d in hits],
         }
         found = [FakeHit(d.symbol, d.title, d.text[:80]) for d in hits]
-        return FakeResults(len(hits), found, facets if hits else {})
+        shown = found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        return FakeResults(len(hits), shown, facets if hits else {}, page)
 
 
 def read_text_upload(data: bytes, filename: str) -> SimpleNamespace:

@@ -195,3 +195,14 @@ def test_document_page_links_its_corrigenda_revisions_and_addenda(registry: Fake
     registry.issued[0] = replace(registry.issued[0], versions=(f"{SYMBOL}/Corr.1",))
     html = client_for(registry).get(f"/documents/{SYMBOL}").text
     assert f'<a href="/documents/{SYMBOL}/Corr.1" dir="ltr">{SYMBOL}/Corr.1</a>' in html
+
+
+def test_a_long_listing_is_paged(registry: FakeRegistry) -> None:
+    registry.issued.extend(
+        FakeDocument(f"A/HRC/47/G/{n}", f"Note {n}", "Kalbajar") for n in range(10, 25)
+    )
+    client = client_for(registry)
+    first = client.get("/search", params={"q": "Kalbajar"}).text
+    assert 'rel="next" href="?q=Kalbajar&amp;page=2"' in first and 'rel="prev"' not in first
+    second = client.get("/search", params={"q": "Kalbajar", "page": "2"}).text
+    assert 'rel="prev" href="?q=Kalbajar&amp;page=1"' in second
