@@ -216,7 +216,24 @@ class Fts5Index(SearchIndex):
             self._insert(entries)
 
     def _delete(self, symbols: Sequence[str]) -> None:
-        raise NotImplementedError("the benchmark only builds and queries")
+        # A contentless FTS5 table forgets a row only when told its terms again: they are
+        # rebuilt from the entry kept in ``docs``.
+        with self.db:
+            for symbol in symbols:
+                found = self.db.execute(
+                    "SELECT id, payload FROM docs WHERE symbol = ?", (symbol,)
+                ).fetchone()
+                if found is None:
+                    continue
+                row, payload = found
+                entry = Entry.from_payload(json.loads(payload))
+                self.db.execute(
+                    "INSERT INTO fts (fts, rowid, t_ar, t_zh, t_en, t_fr, t_ru, t_es) "
+                    "VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)",
+                    (row, *(entry.terms(lang) for lang in LANGS)),
+                )
+                self.db.execute("DELETE FROM doc_values WHERE id = ?", (row,))
+                self.db.execute("DELETE FROM docs WHERE id = ?", (row,))
 
     def _replace_all(self, entries: Iterable[Entry]) -> int:
         with self.db:
