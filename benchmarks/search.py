@@ -171,7 +171,7 @@ def queries(n_docs: int, per_kind: int, seed: int = 11) -> dict[str, list[str]]:
         out["two"].append(" ".join(rnd.sample(words, 2)))
         k = rnd.randrange(len(words) - 1)
         out["phrase"].append(f'"{words[k]} {words[k + 1]}"')
-        han = [c for c in text_of(_doc_of(rnd, n_docs, Language.ZH))[1] if c != "。"]
+        han = [c for c in text_of(_doc_of(rnd, n_docs, Language.ZH))[1] if normalise.is_han(c)]
         k = rnd.randrange(len(han) - 1)
         out["zh2"].append(han[k] + han[k + 1])
         word = rnd.choice(doc_words(Language.AR))
@@ -429,7 +429,9 @@ def _request(q: str) -> Request:
     return Request(query, {lang: query.clauses(lang) for lang in LANGS}, Filters())
 
 
-def open_engine(name: str, workdir: Path, pg_url: str | None, stack: ExitStack) -> SearchIndex:
+def open_engine(
+    name: str, workdir: Path, pg_url: str | None, pg_settings: dict[str, str], stack: ExitStack
+) -> SearchIndex:
     if name == "fts5":
         return Fts5Index(workdir / "fts5")
     if name == "tantivy":
@@ -442,7 +444,7 @@ def open_engine(name: str, workdir: Path, pg_url: str | None, stack: ExitStack) 
         if pg_url is None:
             from tests.support.postgres import running_postgres
 
-            server = stack.enter_context(running_postgres())
+            server = stack.enter_context(running_postgres(pg_settings))
             pg_url = server.create_database()
         return PostgresIndex(pg_url)
     raise SystemExit(f"unknown engine {name!r}: fts5, tantivy or postgres")
@@ -481,6 +483,12 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--workdir", type=Path)
     ap.add_argument("--pg-url")
+    ap.add_argument(
+        "--pg-shared-buffers",
+        default="4GB",
+        help="shared_buffers of the throwaway server (sized to hold the index, as a "
+        "production server would be)",
+    )
     ap.add_argument("--json", type=Path, help="append the results as one JSON line")
     args = ap.parse_args()
     qs = queries(args.docs, args.queries)
@@ -490,7 +498,8 @@ def main() -> None:
         if args.workdir is None:
             stack.callback(shutil.rmtree, workdir, True)
         for name in args.engines.split(","):
-            index = open_engine(name, workdir, args.pg_url, stack)
+            pg_settings = {"shared_buffers": args.pg_shared_buffers}
+            index = open_engine(name, workdir, args.pg_url, pg_settings, stack)
             result = measure(name, index, workdir / name, args.docs, qs, args.runs)
             index.close()
             results.append(result)

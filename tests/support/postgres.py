@@ -20,7 +20,7 @@ import subprocess
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 
@@ -66,7 +66,9 @@ class PostgresServer:
             [*self._as_user, *args], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
 
-    def start(self) -> None:
+    def start(self, settings: Mapping[str, str] | None = None) -> None:
+        """Create and start the cluster; ``settings`` are further server options
+        (``{"shared_buffers": "4GB"}``)."""
         self._run(
             str(self.bindir / "initdb"), "-D", str(self.datadir), "-A", "trust",
             "-U", "palais", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
@@ -75,7 +77,7 @@ class PostgresServer:
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
             "-c max_connections=200"
-        )
+        ) + "".join(f" -c {name}={value}" for name, value in (settings or {}).items())
         self._run(
             str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-o", options,
             "-l", str(self.root / "server.log"), "-w", "-t", "60", "start",
@@ -110,9 +112,9 @@ class PostgresServer:
 
 
 @contextlib.contextmanager
-def running_postgres() -> Iterator[PostgresServer]:
+def running_postgres(settings: Mapping[str, str] | None = None) -> Iterator[PostgresServer]:
     server = PostgresServer()
-    server.start()
+    server.start(settings)
     try:
         yield server
     finally:
