@@ -378,11 +378,6 @@ def measure(
     start = time.perf_counter()
     indexed = index.rebuild(_progress(name, documents(n), start))
     index_s = time.perf_counter() - start
-    if hasattr(index, "_engine"):
-        import sqlalchemy as sa
-
-        with index._engine.begin() as conn:
-            conn.execute(sa.text("ANALYZE search_documents; ANALYZE search_texts"))
     result: dict[str, Any] = {
         "engine": name,
         "docs": indexed,
