@@ -358,8 +358,9 @@ def size_of(index: SearchIndex, path: Path) -> int:
             return int(
                 conn.execute(
                     sa.text(
-                        "SELECT pg_total_relation_size('search_documents') "
-                        "+ pg_total_relation_size('search_texts')"
+                        "SELECT sum(pg_total_relation_size(relid)) FROM ("
+                        " SELECT relid FROM pg_partition_tree('search_texts')"
+                        " UNION ALL SELECT 'search_documents'::regclass) r"
                     )
                 ).scalar_one()
             )

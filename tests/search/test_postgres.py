@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
+from palais.languages import Language
 from palais.search import PAGE_SIZE, open_index, postgres
 from tests.search.documents import issued
 
@@ -43,3 +44,29 @@ def test_tables_of_another_schema_version_are_replaced(fresh_postgres_url: str) 
     reopened.add(issued(1, "Text."))
     assert reopened.search("text").total == 1
     reopened.close()
+
+
+def test_a_rebuild_leaves_every_language_partition_vacuumed_and_analysed(
+    fresh_postgres_url: str,
+) -> None:
+    index = open_index(fresh_postgres_url)
+    index.rebuild(issued(n, f"Report number {n}.") for n in range(1, 4))
+    engine = sa.create_engine(fresh_postgres_url)
+    with engine.connect() as conn:
+        settled = dict(
+            conn.execute(
+                sa.text(
+                    "SELECT relname, last_vacuum IS NOT NULL AND last_analyze IS NOT NULL "
+                    "FROM pg_stat_user_tables WHERE relname LIKE 'search\\_%'"
+                )
+            ).all()
+        )
+    engine.dispose()
+    assert settled == {
+        "search_documents": True,
+        **{f"search_texts_{lang.value}": True for lang in Language},
+        "search_meta": False,
+        "search_texts": False,  # the partitioned parent: no rows of its own
+    }
+    assert index.search("report").total == 3
+    index.close()

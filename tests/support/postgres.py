@@ -70,8 +70,17 @@ class PostgresServer:
         """Create and start the cluster; ``settings`` are further server options
         (``{"shared_buffers": "4GB"}``)."""
         self._run(
-            str(self.bindir / "initdb"), "-D", str(self.datadir), "-A", "trust",
-            "-U", "palais", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
+            str(self.bindir / "initdb"),
+            "-D",
+            str(self.datadir),
+            "-A",
+            "trust",
+            "-U",
+            "palais",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
         )
         options = (
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
@@ -79,8 +88,17 @@ class PostgresServer:
             "-c max_connections=200"
         ) + "".join(f" -c {name}={value}" for name, value in (settings or {}).items())
         self._run(
-            str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-o", options,
-            "-l", str(self.root / "server.log"), "-w", "-t", "60", "start",
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(self.datadir),
+            "-o",
+            options,
+            "-l",
+            str(self.root / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
