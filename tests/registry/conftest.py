@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -14,18 +13,6 @@ from palais.settings import Settings
 from tests.support.schemas import fresh_schema_url
 
 PASSWORD = "correct horse battery staple"
-
-RECORD: dict[str, Any] = {
-    "doc_type": "note_verbale",
-    "body": "HRC",
-    "session": 41,
-    "agenda_items": [4],
-    "sender_state": "AZE",
-    "language": "en",
-    "doc_date": "2019-06-06",
-    "title": "Note verbale from Azerbaijan",
-    "paragraphs": ["The Permanent Mission presents its compliments."],
-}
 
 
 def settings_for(url: str | None, folder: Path) -> Settings:

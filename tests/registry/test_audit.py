@@ -11,7 +11,8 @@ from palais.languages import Language
 from palais.registry import Registry
 from palais.store import write_transaction
 from palais.store.tables import audit_log
-from tests.registry.conftest import RECORD, People
+from tests.registry.conftest import People
+from tests.support.records import RECORD
 
 
 def test_each_transition_is_recorded_with_before_and_after(

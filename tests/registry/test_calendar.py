@@ -9,7 +9,8 @@ import pytest
 from palais.errors import InvalidInput, PermissionDenied, UnknownSession
 from palais.model import Session
 from palais.registry import Registry
-from tests.registry.conftest import RECORD, People
+from tests.registry.conftest import People
+from tests.support.records import RECORD
 
 SIXTY_SECOND = Session(62, date(2026, 6, 15), date(2026, 7, 10))
 

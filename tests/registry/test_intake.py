@@ -8,7 +8,8 @@ from palais.errors import InvalidInput, InvalidRecord, ParseError
 from palais.registry import Registry
 from palais.store import sha256_of
 from tests.conftest import SEEDS
-from tests.registry.conftest import RECORD, People
+from tests.registry.conftest import People
+from tests.support.records import RECORD
 
 SEED = SEEDS / "ru_a_hrc_41_2019.txt"
 

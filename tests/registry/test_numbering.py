@@ -10,7 +10,8 @@ import pytest
 from palais.errors import Conflict, InvalidInput, UnknownSession
 from palais.registry import Registry, State
 from palais.symbols import ModifierKind, Symbol
-from tests.registry.conftest import RECORD, People
+from tests.registry.conftest import People
+from tests.support.records import RECORD
 
 THREADS = 24
 

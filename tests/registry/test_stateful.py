@@ -22,7 +22,8 @@ from palais.languages import Language
 from palais.registry import Registry, State
 from palais.registry.workflow import RULES, TARGETS
 from palais.symbols import ModifierKind
-from tests.registry.conftest import RECORD, People, settings_for
+from tests.registry.conftest import People, settings_for
+from tests.support.records import RECORD
 
 USERS = ("aze", "fra", "officer", "translator", "arabic")
 

@@ -7,7 +7,8 @@ import pytest
 from palais.errors import Conflict, InvalidSymbol
 from palais.registry import Registry, State
 from palais.symbols import ModifierKind
-from tests.registry.conftest import RECORD, People
+from tests.registry.conftest import People
+from tests.support.records import RECORD
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ import pytest
 from palais.errors import NotFound, PermissionDenied
 from palais.languages import Language
 from palais.registry import Registry, State
-from tests.registry.conftest import RECORD, People
+from tests.registry.conftest import People
+from tests.support.records import RECORD
 
 
 def test_a_mission_sees_only_its_own_states_submissions(

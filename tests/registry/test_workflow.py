@@ -9,7 +9,8 @@ from palais.languages import ALL, Language
 from palais.registry import Registry, State
 from palais.registry.values import Actor, Role
 from palais.registry.workflow import RULES, check
-from tests.registry.conftest import RECORD, People
+from tests.registry.conftest import People
+from tests.support.records import RECORD
 
 
 def _translate_everything(registry: Registry, people: People, sid: int) -> State:

@@ -23,20 +23,12 @@ from palais.settings import Settings
 from palais.store import read_transaction
 from palais.store.tables import metadata
 from palais.web.app import create_app
+from tests.support.records import RECORD
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 PASSWORD = "correct horse battery staple"
 SECRET = "test-secret-for-session-cookies-0123456789"
 
-RECORD: dict[str, Any] = {
-    "doc_type": "note_verbale",
-    "body": "HRC",
-    "session": 41,
-    "agenda_items": [4],
-    "sender_state": "AZE",
-    "language": "en",
-    "paragraphs": ["The Permanent Mission presents its compliments."],
-}
 
 # name -> (role, State of a mission, languages of a translator)
 USERS: dict[str, tuple[Role, str | None, tuple[Language, ...]]] = {
