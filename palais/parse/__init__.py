@@ -3,6 +3,8 @@
 The pipeline, one module a stage, each reading what the previous one wrote::
 
     layout.normalise_lines   text/pages -> Line (folded, indent, page, blank lines)
+    layout.strip_running     Lines -> Lines without page furniture (running symbol,
+                             page numbers, job number footer)
     structure.build_tree     Lines -> Tree (header, title, paragraphs, footnotes, annexes),
                              joining lines into paragraphs with layout.join_paragraphs
     fields                   Tree + cover text -> Document fields
@@ -23,7 +25,7 @@ from palais.errors import ParseError, UnknownSession
 from palais.model import Body, DocType, Document, Footnote, Part, PartKind, Party
 from palais.parse import fields
 from palais.parse.detect import detect_language
-from palais.parse.layout import normalise_lines
+from palais.parse.layout import normalise_lines, strip_running
 from palais.parse.structure import Tree, build_tree, render
 
 __all__ = ["Parsed", "parse_source", "parse_text", "parse_tree", "render"]
@@ -71,7 +73,9 @@ def parse_tree(
     if pages:
         pages = [p[:MAX_INPUT] for p in pages]
     lines = normalise_lines(text, pages)
-    tree = build_tree(lines)
+    # Page furniture is left out of the structure but kept for the cover fields: the job
+    # number is read from the first page's footer.
+    tree = build_tree(strip_running(lines))
     head = "\n".join(line.text for line in lines)[: fields.HEAD]
     return Parsed(tree, _document(tree, head))
 

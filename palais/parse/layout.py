@@ -41,13 +41,19 @@ not read.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 INDENT_NOISE = 1
 """Columns of indentation that ``-layout`` extraction adds or loses by rounding."""
+
+RAGGED_FIT = 0.8
+"""Share of a block's widest line (in characters) that a line and the next line's
+first word must stay within for that word to have fitted: proportional type puts
+more narrow letters on some lines than on others."""
 
 MAX_LINE = 4000
 """Longer printed lines are cut: no UN printed line is this long, so only
@@ -76,6 +82,23 @@ OPENINGS = re.compile(
     r"تهدي|يشرفني|بناء على تعليمات|"
     r"[\u4e00-\u9fff]{2,12}常驻|谨)"
 )
+
+
+_FURNITURE_ITEM = (
+    r"(?:[A-Z]{1,5}(?:\.\d{1,2})?(?:/[A-Z0-9][A-Za-z0-9.\-]{0,24}){1,7}"  # symbol A/HRC/41/G/7
+    r"|\)?(?:GE\.)?\d\d-\d{5}(?:\s*\([A-Z]\)?)?"  # job number, "(E)" reversed in Arabic
+    r"|\*\d{7,}\*"  # the job number's bar code as text
+    r"|\d{1,4})"  # page number
+)
+_FURNITURE = re.compile(rf"{_FURNITURE_ITEM}(?:\s+{_FURNITURE_ITEM})*")
+_PAGE_NUMBER = re.compile(r"[-–—]?\s*(\d{1,4})\s*[-–—]?")
+_DIGITS = re.compile(r"\d+")
+_NUMBERS = re.compile(r"[\d\s]+")
+_CLOSES_SENTENCE = re.compile(r"[.:;?!。؟]$")
+_TOP_FURNITURE = 2
+"""Lines at the head of a page that may be running furniture: the symbol, a page number."""
+_FOOT_FURNITURE = 3
+"""Lines at the foot of a page that may be furniture: page number, job number, bar code."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +135,105 @@ def normalise_lines(text: str, pages: Sequence[str] | None = None) -> list[Line]
             out.append(Line(" ".join(stripped.split()), indent, page_no, gap))
             gap = 0
     return out
+
+
+def strip_running(lines: Sequence[Line]) -> list[Line]:
+    """``lines`` without the furniture printed at the edges of pages.
+
+    A page of a UN document after the first opens with the running symbol
+    ("A/HRC/41/G/7") and ends with its number; the first page ends with the job
+    number ("GE.19-10234(E)", its bar code). Extraction gives them as lines among
+    the text, where they would become paragraphs, or be glued to the last
+    paragraph or footnote of a page and to the first one of the next. So the
+    lines at the head of pages after the first and at the foot of every page are
+    dropped while they are made only of symbols, job numbers, bar codes and
+    numbers, where a number alone must be the page's own number (counting from
+    the first page, or from an offset at least two pages share, for an excerpt).
+
+    Then a running line no pattern knows (a running title, "Page 2 of 5") goes
+    too, when the outermost line left at one edge is the same (numbers aside) on
+    every one of at least two pages after the first, set off from the text by a
+    blank line each time, ending no sentence and not going on with one (in lower
+    case). Each condition keeps body text that happens to repeat (a document
+    quoting the same paragraph twice) in place: its lines run on from the text, or
+    end a sentence or go on with one, or do not stand on every page.
+
+    The head of the first page is the cover's masthead and is never touched. The
+    first line under a dropped header loses its blank lines before it: they are the
+    page's top margin, and in text that is not double spaced they would end the
+    paragraph the page break cut.
+    """
+    pages: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        pages.setdefault(line.page, []).append(i)
+    first = min(pages, default=1)
+    offsets = _page_number_offsets(lines, pages, first)
+    kept: dict[int, list[int]] = {}
+    for page, at in pages.items():
+        top = 0
+        if page != first:
+            while top < min(_TOP_FURNITURE, len(at)) and _furniture(lines[at[top]], offsets):
+                top += 1
+        end = len(at)
+        while end > max(top, len(at) - _FOOT_FURNITURE) and _furniture(lines[at[end - 1]],
+                                                                       offsets):
+            end -= 1
+        kept[page] = at[top:end]
+    later = [kept[page] for page in pages if page != first]
+    if len(later) >= 2 and all(len(at) >= 2 for at in later):
+        if _repeated(lines, [(at[0], lines[at[1]].gap_before > 0) for at in later]):
+            for at in later:
+                del at[0]
+        if _repeated(lines, [(at[-1], lines[at[-1]].gap_before > 0) for at in later]):
+            running = _DIGITS.sub("0", lines[later[0][-1]].text)
+            for at in later:
+                del at[-1]
+            cover = kept[first]
+            if cover and lines[cover[-1]].gap_before and _DIGITS.sub(
+                    "0", lines[cover[-1]].text) == running:
+                del cover[-1]
+    out: list[Line] = []
+    for page, at in kept.items():
+        for i in at:
+            opens = i == at[0] and i != pages[page][0]
+            out.append(replace(lines[i], gap_before=0) if opens else lines[i])
+    return out
+
+
+def _repeated(lines: Sequence[Line], edge: Sequence[tuple[int, bool]]) -> bool:
+    """Whether the lines at ``edge`` (index, set off by a blank line) are one running line:
+    the same text numbers aside, every one set off, neither ending a sentence nor going on
+    with one (in lower case)."""
+    texts = {_DIGITS.sub("0", lines[i].text) for i, _ in edge}
+    text = texts.pop()
+    return (not texts and all(apart for _, apart in edge)
+            and not _CLOSES_SENTENCE.search(text) and not _STARTS_LOWER.match(text))
+
+
+def _page_number_offsets(lines: Sequence[Line], pages: dict[int, list[int]],
+                         first: int) -> frozenset[int]:
+    """Differences between printed page number and page that count as page numbering:
+    none (the whole document), or one shared by at least two pages (an excerpt)."""
+    seen: dict[int, int] = {}
+    for page, at in pages.items():
+        edge = [*(at[:_TOP_FURNITURE] if page != first else []), *at[-_FOOT_FURNITURE:]]
+        for i in dict.fromkeys(edge):
+            m = _PAGE_NUMBER.fullmatch(lines[i].text)
+            if m:
+                offset = int(m[1]) - page
+                seen[offset] = seen.get(offset, 0) + 1
+    return frozenset({0} | {offset for offset, count in seen.items() if count >= 2})
+
+
+def _furniture(line: Line, offsets: frozenset[int]) -> bool:
+    """True for a line made only of running symbols, job numbers, bar codes and numbers;
+    a number alone only when it is the page's number."""
+    m = _PAGE_NUMBER.fullmatch(line.text)
+    if m:
+        return int(m[1]) - line.page in offsets
+    # Numbers side by side ("2019 2020", a table's last row) are no furniture without
+    # a symbol, job number or bar code among them.
+    return _FURNITURE.fullmatch(line.text) is not None and not _NUMBERS.fullmatch(line.text)
 
 
 def right_to_left(text: str) -> bool:
@@ -154,6 +276,29 @@ def join_paragraphs(lines: Sequence[Line], *, spaced: bool) -> list[str]:
             current = _glue(current, line.text)
     paragraphs.append(current)
     return paragraphs
+
+
+def join_block(lines: Sequence[Line]) -> str:
+    """The lines of one block (a heading) as one string, glued as in a paragraph."""
+    return functools.reduce(_glue, (line.text for line in lines[1:]), lines[0].text)
+
+
+def ragged_end(lines: Sequence[Line]) -> int:
+    """How many of ``lines`` (set ragged-right, with nothing between them) form the first
+    block: an annex heading and its subtitle print one under the other at the same
+    column, and ``-layout`` extraction puts no blank line between them.
+
+    A typesetter breaks a ragged-right line only when the next word does not fit; so
+    where the next line's first word would have fitted on a line, with room to spare
+    for glyph widths the character count does not follow (:data:`RAGGED_FIT`), that
+    line ended its block. Without such a line all of ``lines`` are one block."""
+    for k in range(len(lines) - 1):
+        nxt = lines[k + 1].text
+        word = nxt[0] if _cjk(nxt[0]) else nxt.split(" ", 1)[0]
+        width = max(len(line.text) for line in lines[: k + 2])
+        if len(lines[k].text) + 1 + len(word) <= RAGGED_FIT * width:
+            return k + 1
+    return len(lines)
 
 
 def _margins(lines: Sequence[Line], width: int) -> dict[int, int]:

@@ -3,10 +3,10 @@
 ``build_tree`` reads normalised :class:`~palais.parse.layout.Line` values and
 writes a :class:`Tree`: the cover's header lines (body, session, dates, agenda
 item), the agenda title, the document title, the cover paragraphs, footnotes
-(lines opening with a ``*`` marker after the body) and each annex (heading,
-subtitle, paragraphs). Header lines are recognised one printed line at a time
-before paragraphs are joined, because UN covers set each of them on its own
-line. ``render`` prints the tree for ``palais parse --emit tree``.
+(lines opening with a ``*`` marker after the body, to the end of their page) and
+each annex (heading, subtitle, paragraphs). Header lines are recognised one
+printed line at a time before paragraphs are joined, because UN covers set each
+of them on its own line. ``render`` prints the tree for ``palais parse --emit tree``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from palais.parse.layout import (
     Line,
     double_spaced,
     indented,
+    join_block,
     join_paragraphs,
+    ragged_end,
     right_to_left,
 )
 from palais.parse.patterns import (
@@ -78,13 +80,19 @@ def build_tree(lines: Sequence[Line]) -> Tree:
     cover = list(lines[:annex_at])
     start = _read_header(cover, tree)
     body: list[Line] = []
+    note_page: int | None = None  # the page of the footnote being read
     for line in cover[start:]:
         marker = FOOTNOTE.match(line.text)
         if marker and body:
             tree.footnotes.append((marker[1], marker[2]))
+            note_page = line.page
+        elif note_page is not None and line.page != note_page:
+            # Notes sit at the foot of their page: the next page goes on with the text.
+            note_page = None
+            body.append(line)
         elif tree.footnotes and not marker and line.indent >= 1 and not body:
             continue
-        elif tree.footnotes:
+        elif note_page is not None:
             marker_text, note = tree.footnotes[-1]
             tree.footnotes[-1] = (marker_text, f"{note} {line.text}")
         else:
@@ -156,8 +164,13 @@ def _read_annexes(lines: Sequence[Line], spaced: bool) -> list[AnnexNode]:
             heading.append(chunk[i])
             i += 1
         blocks = join_paragraphs(chunk[i:], spaced=spaced)
-        node = AnnexNode(" ".join(ln.text for ln in heading), page=chunk[0].page)
-        if i < len(chunk) and blocks and indented(chunk[i], min(ln.indent for ln in chunk[i:])):
+        # A subtitle printed under the heading with no blank line between them.
+        cut = ragged_end(heading)
+        node = AnnexNode(join_block(heading[:cut]), page=chunk[0].page)
+        if cut < len(heading):
+            node.subtitle = join_block(heading[cut:])
+        elif i < len(chunk) and blocks and indented(chunk[i],
+                                                    min(ln.indent for ln in chunk[i:])):
             node.subtitle = blocks.pop(0)
         node.paragraphs = blocks
         annexes.append(node)
