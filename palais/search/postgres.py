@@ -44,11 +44,12 @@ _BATCH = 500
 # their whole text. Scoring every match on its whole text reads each one's TOASTed
 # tsvector: 0.3-0.4 s for a word found in 10,000 of 100,000 documents.
 _HEAD_TERMS = 24
-_NO_FILTER = "TRUE"
-_FACET_COLUMNS = "d.id, d.year, d.session, d.doc_type, d.agenda_items, d.senders, d.languages"
+# The facets' columns, in both tables: a search with words filters and counts the
+# matching text rows alone, without visiting each match's document.
+_FACET_COLUMNS = "session, year, doc_type, agenda_items, senders"
 _RERANK = 200
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # The language versions are partitioned by language: a query compiled differently for
 # some languages (stemming) scans only their partitions' indexes, and the rows of one
 # language lie together, so a word found in every English text reads the English
@@ -78,6 +79,11 @@ _SCHEMA = (
         terms tsvector NOT NULL,
         head tsvector NOT NULL,
         doc_date date,
+        session integer,
+        year integer,
+        doc_type text NOT NULL,
+        agenda_items integer[] NOT NULL,
+        senders text[] NOT NULL,
         PRIMARY KEY (doc, lang)
     ) PARTITION BY LIST (lang)
     """,
@@ -108,16 +114,17 @@ _INSERT_DOCUMENT = sa.text(
     """
 )
 _INSERT_TEXT = sa.text(
-    "INSERT INTO search_texts (doc, lang, terms, head, doc_date) "
-    "VALUES (:doc, :lang, CAST(:terms AS tsvector), CAST(:head AS tsvector), :doc_date)"
+    f"INSERT INTO search_texts (doc, lang, terms, head, doc_date, {_FACET_COLUMNS}) "
+    "VALUES (:doc, :lang, CAST(:terms AS tsvector), CAST(:head AS tsvector), :doc_date, "
+    ":session, :year, :doc_type, :agenda_items, :senders)"
 )
 _NEW_IDS = sa.text("SELECT nextval('search_document_ids') FROM generate_series(1, :n)")
-_FILTER_COLUMNS = {
-    "session": "d.session = :f_session",
-    "year": "d.year = :f_year",
-    "doc_type": "d.doc_type = :f_doc_type",
-    "agenda_item": ":f_agenda_item = ANY (d.agenda_items)",
-    "sender": ":f_sender = ANY (d.senders)",
+_FILTER_COLUMNS = {  # columns of both tables
+    "session": "session = :f_session",
+    "year": "year = :f_year",
+    "doc_type": "doc_type = :f_doc_type",
+    "agenda_item": ":f_agenda_item = ANY (agenda_items)",
+    "sender": ":f_sender = ANY (senders)",
 }
 
 
@@ -193,27 +200,26 @@ class PostgresIndex(SearchIndex):
         if not entries:
             return
         ids = conn.execute(_NEW_IDS, {"n": len(entries)}).scalars().all()
-        conn.execute(
-            _INSERT_DOCUMENT,
-            [
+        documents, texts = [], []
+        for doc, e in zip(ids, entries, strict=True):
+            facets = {
+                "session": e.session,
+                "year": e.year,
+                "doc_type": e.doc_type,
+                "agenda_items": list(e.agenda_items),
+                "senders": list(e.senders),
+            }
+            documents.append(
                 {
                     "id": doc,
                     "symbol": e.symbol,
                     "digest": e.digest,
-                    "session": e.session,
-                    "year": e.year,
                     "doc_date": e.doc_date,
-                    "doc_type": e.doc_type,
-                    "agenda_items": list(e.agenda_items),
-                    "senders": list(e.senders),
                     "languages": [lang.value for lang in e.languages],
                     "payload": json.dumps(e.payload(), ensure_ascii=False),
+                    **facets,
                 }
-                for doc, e in zip(ids, entries, strict=True)
-            ],
-        )
-        texts = []
-        for doc, e in zip(ids, entries, strict=True):
+            )
             for lang in e.languages:
                 terms = e.terms(lang)
                 head = " ".join(terms.split(maxsplit=_HEAD_TERMS)[:_HEAD_TERMS])
@@ -224,8 +230,10 @@ class PostgresIndex(SearchIndex):
                         "terms": tsvector_literal(terms),
                         "head": tsvector_literal(head),
                         "doc_date": e.doc_date,
+                        **facets,
                     }
                 )
+        conn.execute(_INSERT_DOCUMENT, documents)
         if texts:
             conn.execute(_INSERT_TEXT, texts)
 
@@ -248,17 +256,16 @@ class PostgresIndex(SearchIndex):
                 ORDER BY d.doc_date DESC NULLS LAST, d.symbol
                 LIMIT :limit OFFSET :offset"""
         else:
-            matches, match_params = _matches_sql(request.clauses, score="head")
+            matches, match_params = _matches_sql(request.clauses, where, score="head")
             params |= match_params | {"rerank": _RERANK, "window": max(_RERANK, offset + limit)}
-            # m: every matching version with its head score; f: one row per matching
-            # document (filtered); top: the candidates of the window, numbered; r: the best
+            # m: every matching version (filtered) with its head score; f: one row per
+            # matching document; top: the candidates of the window, numbered; r: the best
             # RERANK scored on their whole text.
             sql = f"""
                 WITH m AS MATERIALIZED ({matches}),
                      f AS MATERIALIZED (
-                        SELECT s.doc, s.score, s.doc_date
-                        FROM (SELECT doc, max(score) AS score, max(doc_date) AS doc_date
-                              FROM m GROUP BY doc) s {_documents_if(where)}),
+                        SELECT doc, max(score) AS score, max(doc_date) AS doc_date
+                        FROM m GROUP BY doc),
                      top AS (
                         SELECT doc, score,
                                row_number() OVER (ORDER BY score DESC, doc_date DESC NULLS LAST,
@@ -288,12 +295,16 @@ class PostgresIndex(SearchIndex):
 
     @contextmanager
     def _reading(self, *, words: bool) -> Iterator[Connection]:
-        """A connection for a search; one with ``words`` makes no sequential scans. The planner
-        prices ``@@`` on an out-of-line vector as cheap, so for a word found in most texts
-        of a language it reads the whole partition and decompresses every vector (73 ms
-        for a word in all 16,667 English texts of the benchmark) instead of asking the
-        index (18 ms)."""
+        """A connection for a search: without JIT compilation, and for a search with
+        ``words`` without sequential scans.
+
+        The facet query's estimated cost is high enough for PostgreSQL to compile it,
+        which took 90 ms of a query that runs in 30 without. The planner prices ``@@`` on
+        an out-of-line vector as cheap, so for a word found in most texts of a language
+        it reads the whole partition and decompresses every vector (73 ms for a word in
+        all 16,667 English texts of the benchmark) instead of asking the index (18 ms)."""
         with self._engine.connect() as conn:
+            conn.execute(sa.text("SET LOCAL jit = off"))
             if words:
                 conn.execute(sa.text("SET LOCAL enable_seqscan = off"))
             yield conn
@@ -306,17 +317,18 @@ class PostgresIndex(SearchIndex):
     def _facets(self, request: Request, *, only_total: bool = False) -> dict[str, dict[str, int]]:
         where, params = _filter_sql(request)
         if request.empty:
-            matched = f"SELECT {_FACET_COLUMNS} FROM search_documents d WHERE {where}"
+            matched = f"SELECT {_FACET_COLUMNS}, languages FROM search_documents WHERE {where}"
             by_language = (
                 "SELECT l AS value, count(*) AS n FROM f, unnest(f.languages) l GROUP BY l"
             )
         else:
-            matches, match_params = _matches_sql(request.clauses)
+            matches, match_params = _matches_sql(request.clauses, where, facets=True)
             params |= match_params
-            matched = f"""SELECT {_FACET_COLUMNS} FROM search_documents d
-                WHERE d.id IN (SELECT doc FROM m) AND {where}"""
-            by_language = """SELECT m.lang AS value, count(DISTINCT m.doc) AS n
-                FROM m JOIN f ON f.id = m.doc GROUP BY m.lang"""
+            # A document's versions share its facet values: one row per document.
+            matched = f"""SELECT {", ".join(f"min({c}) AS {c}" for c in _FACET_COLUMNS.split(", "))}
+                FROM m GROUP BY doc"""
+            # m has one row per matching (document, language): counting rows counts documents.
+            by_language = "SELECT lang AS value, count(*) AS n FROM m GROUP BY lang"
         parts = (
             [("total", "SELECT 'all' AS value, count(*) AS n FROM f")]
             if only_total
@@ -334,12 +346,14 @@ class PostgresIndex(SearchIndex):
                 ("doc_type", "SELECT doc_type AS value, count(*) AS n FROM f GROUP BY doc_type"),
                 (
                     "agenda_item",
-                    "SELECT a::text AS value, count(*) AS n "
-                    "FROM f, unnest(f.agenda_items) a GROUP BY a",
+                    "SELECT a::text AS value, sum(g.n) AS n FROM (SELECT agenda_items, "
+                    "count(*) AS n FROM f GROUP BY agenda_items) g, unnest(g.agenda_items) a "
+                    "GROUP BY a",
                 ),
                 (
                     "sender",
-                    "SELECT s AS value, count(*) AS n FROM f, unnest(f.senders) s GROUP BY s",
+                    "SELECT s AS value, sum(g.n) AS n FROM (SELECT senders, count(*) AS n "
+                    "FROM f GROUP BY senders) g, unnest(g.senders) s GROUP BY s",
                 ),
                 ("language", by_language),
             ]
@@ -387,10 +401,14 @@ def _quote(term: str) -> str:
 
 
 def _matches_sql(
-    compiled: Mapping[Language, tuple[Clause, ...]], *, score: str | None = None
+    compiled: Mapping[Language, tuple[Clause, ...]],
+    where: str,
+    *,
+    score: str | None = None,
+    facets: bool = False,
 ) -> tuple[str, dict[str, Any]]:
-    """(doc, lang[, branch, doc_date, score]) of every matching version: one indexed
-    branch per distinct tsquery.
+    """(doc, lang[, branch, doc_date, score][, facet columns]) of every matching version
+    that passes the filters ``where``: one indexed branch per distinct tsquery.
 
     Languages whose terms come out the same (no stemmer, or a query the stemmers
     leave alone) share one branch, so a query costs one index scan per distinct
@@ -405,24 +423,20 @@ def _matches_sql(
     for n, (text, langs) in enumerate(by_text.items()):
         params[f"q{n}"] = text
         params[f"l{n}"] = langs
-        scored = (
-            f", {n} AS branch, doc_date, ts_rank({score}, CAST(:q{n} AS tsquery)) AS score"
-            if score
-            else ""
-        )
+        columns = ["doc", "lang"]
+        if score:
+            columns += [
+                f"{n} AS branch",
+                "doc_date",
+                f"ts_rank({score}, CAST(:q{n} AS tsquery)) AS score",
+            ]
+        if facets:
+            columns.append(_FACET_COLUMNS)
         branches.append(
-            f"SELECT doc, lang{scored} FROM search_texts WHERE lang = ANY (:l{n}) "
-            f"AND terms @@ CAST(:q{n} AS tsquery)"
+            f"SELECT {', '.join(columns)} FROM search_texts WHERE lang = ANY (:l{n}) "
+            f"AND terms @@ CAST(:q{n} AS tsquery) AND {where}"
         )
     return " UNION ALL ".join(branches), params
-
-
-def _documents_if(where: str) -> str:
-    """The join that filters on document metadata, left out when nothing is filtered
-    (the date that orders matches is kept with the text rows)."""
-    if where == _NO_FILTER:
-        return ""
-    return f"JOIN search_documents d ON d.id = s.doc WHERE {where}"
 
 
 def _query_case(params: Mapping[str, Any]) -> str:
@@ -435,13 +449,13 @@ def _query_case(params: Mapping[str, Any]) -> str:
 
 def _filter_sql(request: Request) -> tuple[str, dict[str, Any]]:
     filters = request.filters
-    conditions, params = [_NO_FILTER], {}
+    conditions, params = ["TRUE"], {}
     for name, condition in _FILTER_COLUMNS.items():
         value = getattr(filters, name)
         if value is not None:
             conditions.append(condition)
             params[f"f_{name}"] = value
     if request.empty and filters.language is not None:
-        conditions.append(":f_language = ANY (d.languages)")
+        conditions.append(":f_language = ANY (languages)")
         params["f_language"] = filters.language.value
     return " AND ".join(conditions), params
