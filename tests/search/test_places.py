@@ -17,6 +17,7 @@ SPELLINGS = {
     6: (Language.AR, "احتلال منطقة كلبجار"),
     7: (Language.ZH, "卡尔巴贾尔区的局势"),
     8: (Language.RU, "жители Кельбаджара вернулись"),
+    9: (Language.AR, "استعادت السيطرة على مقاطعة كلبجر"),
 }
 DECOYS = {
     20: (Language.EN, "The port of Kalba in the Emirates."),
@@ -35,6 +36,7 @@ DECOYS = {
         "KELBADJAR",
         "Кельбаджаре",
         "كلبجار",
+        "كلبجر",
         "卡尔巴贾尔",
     ],
 )
