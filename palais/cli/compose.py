@@ -13,16 +13,16 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import Progress
-from rich.table import Table
 
 from palais.cli.app import app, err_console, reports_errors
 from palais.errors import InvalidInput, InvalidRecord, MissingTranslation
 from palais.languages import ALL, Language
-from palais.model import Document, Format
+
+if TYPE_CHECKING:
+    from palais.model import Document, Format
 
 
 @app.command("compose")
@@ -43,7 +43,10 @@ def compose_command(
     ] = False,
 ) -> None:
     """Compose language versions of a document record."""
+    from rich.progress import Progress
+
     from palais.compose import compose, missing_translations, render
+    from palais.model import Format
 
     doc = _read_record(record)
     if every:
@@ -78,6 +81,8 @@ def compose_command(
 
 
 def _format(name: str) -> Format:
+    from palais.model import Format
+
     for f in Format:
         if name.strip().lower() in (f.value, f.extension):
             return f
@@ -97,6 +102,8 @@ def _read_record(path: Path) -> Document:
 
 
 def _report(missing: dict[Language, list[str]]) -> None:
+    from rich.table import Table
+
     table = Table(title="Translations missing (nothing was written)")
     table.add_column("language")
     table.add_column("passages awaiting translation")

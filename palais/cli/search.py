@@ -8,20 +8,25 @@ the ones the environment names, as for ``palais serve``.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from palais.cli.app import console, reports_errors
 from palais.errors import InvalidInput
-from palais.registry import Registry
-from palais.search import SearchIndex, open_index
-from palais.settings import Settings
+
+if TYPE_CHECKING:
+    from palais.registry import Registry
+    from palais.search import SearchIndex
 
 app = typer.Typer(help="The full-text search index of issued documents.", no_args_is_help=True)
 
 
 def _open() -> tuple[Registry, SearchIndex]:
+    from palais.registry import Registry
+    from palais.search import open_index
+    from palais.settings import Settings
+
     settings = Settings.load()
     return Registry.open(settings), open_index(settings)
 
@@ -83,6 +88,9 @@ def query(
         if not sep:
             raise InvalidInput(f"a filter is FACET=VALUE, got {item!r}")
         filters[name.strip()] = value
+    from palais.search import open_index
+    from palais.settings import Settings
+
     index = open_index(Settings.load())
     try:
         results = index.search(words, filters=filters, page=page)

@@ -1,4 +1,10 @@
-"""Read a file or its bytes into a :class:`Source`, choosing the reader from the content."""
+"""Read a file or its bytes into a :class:`Source`, choosing the reader from the content.
+
+The PDF and Word readers are imported when a PDF or a Word file arrives: their
+libraries (pdfminer.six, python-docx with lxml) take longer to import than a
+text file takes to read and parse, and ``palais parse note.txt`` should not pay
+for them.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +13,8 @@ from pathlib import Path, PurePath
 
 from palais.errors import ParseError
 from palais.intake import sniff
-from palais.intake.pdf import read_pdf
 from palais.intake.source import Source
 from palais.intake.text import decode
-from palais.intake.word import read_docx
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """Files read from disk (bulk ingest) are bounded like uploads, whose limit the web sets."""
@@ -38,8 +42,12 @@ def read_bytes(data: bytes, filename: str) -> Source:
     media_type = sniff.media_type(data, filename)
     pages: tuple[str, ...] | None
     if media_type == sniff.PDF:
+        from palais.intake.pdf import read_pdf
+
         pages = read_pdf(data, name)
     elif media_type == sniff.DOCX:
+        from palais.intake.word import read_docx
+
         pages = read_docx(data, name)
     else:
         pages = None
