@@ -24,7 +24,8 @@ import sys
 import time
 from pathlib import Path
 
-SEED = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds" / "fr_hrc_47_2021.txt"
+SEEDS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"
+SEED = SEEDS / "fr_hrc_47_2021.txt"
 
 
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}

@@ -27,7 +27,7 @@ SEED = ROOT / "tests" / "fixtures" / "seeds" / "fr_hrc_47_2021.txt"
 
 EDGES = ("sqlalchemy", "alembic", "psycopg", "fastapi", "starlette", "uvicorn", "jinja2",
          "palais.store", "palais.registry", "palais.web", "palais.publish", "palais.search")
-"""Storage, HTTP and the use cases over them: no command that does not touch the store needs them."""
+"""Storage, HTTP and the use cases over them: only the commands over the store need them."""
 
 RENDERING = ("typst", "tantivy", "palais.compose")
 """Composition and the index."""

@@ -7,7 +7,7 @@ import pytest
 from palais.errors import Conflict, InvalidSymbol
 from palais.registry import Registry, State
 from palais.symbols import ModifierKind
-from tests.registry.conftest import People
+from tests.registry.conftest import People, refused
 from tests.support.records import RECORD
 
 
@@ -51,8 +51,8 @@ def test_a_version_without_a_record_starts_from_the_originals(
 def test_only_an_issued_document_gets_versions(registry: Registry, people: People) -> None:
     sid = registry.submit_record(people.aze, RECORD).id
     registry.register(people.officer, sid)
-    with pytest.raises(Conflict):
-        registry.new_version(people.officer, sid, ModifierKind.REVISION)
+    refused(registry, lambda: registry.new_version(people.officer, sid, ModifierKind.REVISION),
+            Conflict)
 
 
 def test_a_corrigendum_of_a_corrigendum_is_refused_before_taking_a_number(

@@ -9,7 +9,7 @@ from palais.languages import ALL, Language
 from palais.registry import Registry, State
 from palais.registry.values import Actor, Role
 from palais.registry.workflow import RULES, check
-from tests.registry.conftest import People
+from tests.registry.conftest import People, refused
 from tests.support.records import RECORD
 
 
@@ -42,22 +42,19 @@ def test_the_main_path_submitted_registered_in_translation_ready_issued(
 def test_registration_happens_once(registry: Registry, people: People) -> None:
     sid = registry.submit_record(people.aze, RECORD).id
     symbol = registry.register(people.officer, sid).symbol
-    with pytest.raises(Conflict, match="registered"):
-        registry.register(people.officer, sid)
+    refused(registry, lambda: registry.register(people.officer, sid), Conflict, "registered")
     assert registry.get(people.officer, sid).symbol == symbol
 
 
 def test_nothing_is_issued_before_registration(registry: Registry, people: People) -> None:
     sid = registry.submit_record(people.aze, RECORD).id
-    with pytest.raises(Conflict, match="submitted"):
-        registry.issue(people.officer, sid)
+    refused(registry, lambda: registry.issue(people.officer, sid), Conflict, "submitted")
     assert registry.get(people.officer, sid).state is State.SUBMITTED
 
 
 def test_rejection_needs_a_reason_and_is_final(registry: Registry, people: People) -> None:
     sid = registry.submit_record(people.aze, RECORD).id
-    with pytest.raises(InvalidInput, match="reason"):
-        registry.reject(people.officer, sid, "  ")
+    refused(registry, lambda: registry.reject(people.officer, sid, "  "), InvalidInput, "reason")
     rejected = registry.reject(people.officer, sid, "not addressed to the Council")
     assert (rejected.state, rejected.reason) == (State.REJECTED, "not addressed to the Council")
     for attempt in (
@@ -65,8 +62,7 @@ def test_rejection_needs_a_reason_and_is_final(registry: Registry, people: Peopl
         lambda: registry.withdraw(people.aze, sid, "changed our mind"),
         lambda: registry.update_record(people.officer, sid, RECORD),
     ):
-        with pytest.raises(Conflict):
-            attempt()
+        refused(registry, attempt, Conflict)
 
 
 def test_a_mission_withdraws_its_own_until_issue_only(registry: Registry, people: People) -> None:
@@ -76,8 +72,8 @@ def test_a_mission_withdraws_its_own_until_issue_only(registry: Registry, people
     issued = registry.submit_record(people.aze, RECORD).id
     registry.register(people.officer, issued)
     registry.issue(people.officer, issued)
-    with pytest.raises(Conflict, match="issued"):
-        registry.withdraw(people.aze, issued, "too late")
+    refused(registry, lambda: registry.withdraw(people.aze, issued, "too late"), Conflict,
+            "issued")
     assert registry.withdraw(people.officer, issued, "withdrawn by the secretariat").state is (
         State.WITHDRAWN
     )
@@ -90,8 +86,7 @@ def test_a_mission_edits_its_record_only_before_registration(
     edited = registry.update_record(people.aze, sid, {**RECORD, "agenda_items": [3]})
     assert edited.document.agenda_items == (3,)
     registry.register(people.officer, sid)
-    with pytest.raises(Conflict):
-        registry.update_record(people.aze, sid, RECORD)
+    refused(registry, lambda: registry.update_record(people.aze, sid, RECORD), Conflict)
     assert registry.update_record(people.officer, sid, RECORD).document.agenda_items == (4,)
 
 

@@ -115,11 +115,23 @@ def test_a_bad_token_or_cookie_is_refused_not_treated_as_public(api: Api) -> Non
     assert response.status_code == 401
     assert response.json()["type"] == "/api/problems/not-authenticated"
     assert response.headers["www-authenticate"].startswith("Bearer")
+    # on a path the public may read, so that a forged cookie taken as "no one" would show
     api.client.cookies.set(SESSION_COOKIE, "forged.cookie")
     try:
-        refused(api, None, "GET", "/api/submissions", 401)
+        refused(api, None, "GET", "/api/documents/A/HRC/41/G/1", 401)
     finally:
         api.client.cookies.clear()
+
+
+def test_a_wrong_password_opens_no_session(api: Api) -> None:
+    before = api.snapshot()
+    response = api.client.post("/api/auth/login",
+                               json={"username": "officer", "password": PASSWORD + "!"})
+    assert response.status_code == 401, response.text
+    assert response.json()["type"] == "/api/problems/not-authenticated"
+    assert SESSION_COOKIE not in response.headers.get("set-cookie", "")
+    assert api.snapshot() == before
+    api.client.cookies.clear()
 
 
 def test_another_mission_does_not_see_a_submission_at_all(api: Api, submitted: int) -> None:
@@ -130,6 +142,7 @@ def test_another_mission_does_not_see_a_submission_at_all(api: Api, submitted: i
         ("other_mission", "PUT", f"{base}/record", 404, {"json": {"record": RECORD}}),
         ("other_mission", "POST", f"{base}/withdrawal", 404, {"json": {"reason": "not mine"}}),
         ("other_mission", "POST", f"{base}/registration", 404, {}),
+        ("other_mission", "POST", f"{base}/versions", 404, {"json": {"kind": "Corr"}}),
     ])
     assert api.get("other_mission", "/api/submissions").json()["total"] == 0
     assert api.get("mission", "/api/submissions").json()["total"] == 1
