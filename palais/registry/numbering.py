@@ -28,13 +28,12 @@ Series:
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
-
-from sqlalchemy import Connection, func, insert, select, text
 
 from palais.errors import Conflict, InvalidInput
 from palais.model import Body, DocType, Document
-from palais.store.tables import allocations
+from palais.store import Connection, allocations
 from palais.symbols import Category, ModifierKind, Symbol
 
 _CATEGORY = {
@@ -51,20 +50,9 @@ JOB_DIGITS = 5
 def allocate(connection: Connection, series: str, submission_id: int, at: datetime) -> int:
     """The next number of ``series``, recorded for ``submission_id`` (in the caller's
     transaction, which fails on commit-time conflicts and is retried whole)."""
-    if connection.dialect.name == "postgresql":
-        # Wait for the series' other allocator to commit before reading its highest
-        # number, rather than both reading it and one being rolled back and retried.
-        lock = text("SELECT pg_advisory_xact_lock(hashtext(:series))")
-        connection.execute(lock, {"series": series})
-    top = connection.execute(
-        select(func.max(allocations.c.number)).where(allocations.c.series == series)
-    ).scalar()
-    number = int(top or 0) + 1
-    connection.execute(
-        insert(allocations).values(
-            series=series, number=number, submission_id=submission_id, allocated_at=at
-        )
-    )
+    allocations.queue_for(connection, series)
+    number = allocations.highest(connection, series) + 1
+    allocations.take(connection, series, number, submission_id, at)
     return number
 
 
@@ -113,18 +101,10 @@ def reserve_symbol(
             f"(like {example})"
         )
     series = f"A/HRC/{category.value}/{document.session}"
-    holder = connection.execute(
-        select(allocations.c.submission_id).where(
-            (allocations.c.series == series) & (allocations.c.number == symbol.number)
-        )
-    ).scalar()
+    holder = allocations.holder(connection, series, symbol.number)
     if holder is not None:
         raise Conflict(f"symbol: {symbol} is already given to submission {holder}")
-    connection.execute(
-        insert(allocations).values(
-            series=series, number=symbol.number, submission_id=submission_id, allocated_at=at
-        )
-    )
+    allocations.take(connection, series, symbol.number, submission_id, at)
     return symbol
 
 
@@ -143,3 +123,43 @@ def allocate_job_number(connection: Connection, submission_id: int, at: datetime
     if number >= 10**JOB_DIGITS:
         raise InvalidInput(f"job numbers of 20{year} are exhausted ({number})")
     return f"GE.{year}-{number:0{JOB_DIGITS}d}"
+
+
+_JOB_NUMBER = re.compile(r"^GE\.(\d{2})-(\d{5})$")
+
+
+def reserve_job_number(
+    connection: Connection, job_number: str, submission_id: int, at: datetime
+) -> str | None:
+    """Record a job number printed on a back-catalogue document, so that none given
+    later repeats it; None when it is not of the Geneva form or is already given."""
+    match = _JOB_NUMBER.match(job_number)
+    if match is None:
+        return None
+    series, number = f"GE.{match[1]}", int(match[2])
+    if allocations.holder(connection, series, number) is not None:
+        return None
+    allocations.take(connection, series, number, submission_id, at)
+    return job_number
+
+
+def reserve_printed_symbol(
+    connection: Connection, symbol: Symbol, submission_id: int, at: datetime
+) -> None:
+    """Record the number of a symbol printed on a back-catalogue document in the series
+    palais allocates from, so that no document registered later takes it. Symbols of
+    series palais never allocates need no record (the symbol column is unique)."""
+    if symbol.modifiers:
+        last = symbol.modifiers[-1]
+        original = symbol.text[: symbol.text.rindex(f"/{last}")]
+        series, number = f"{original}/{last.kind.value}", last.number
+    elif symbol.is_hrc and symbol.number is not None and symbol.session is not None:
+        if symbol.special_session:
+            return
+        series, number = f"A/HRC/{symbol.category.value}/{symbol.session}", symbol.number
+    else:
+        return
+    holder = allocations.holder(connection, series, number)
+    if holder is not None:
+        raise Conflict(f"symbol: {symbol} is already given to submission {holder}")
+    allocations.take(connection, series, number, submission_id, at)
