@@ -36,13 +36,15 @@ DEFAULT_TIMEOUT = 60.0
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """One file's result: ``document`` when it parsed, else ``error`` says why not."""
+    """One file's result: ``document`` when it parsed (and ``text``, the text read from the
+    file), else ``error`` says why not."""
 
     path: str
     sha256: str | None = None
     media_type: str | None = None
     document: Document | None = None
     error: str | None = None
+    text: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -86,7 +88,7 @@ def parse_file(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Outcome:
     try:
         src = read_path(path)
         document = parse_text(src.text, pages=src.pages, source_name=src.name)
-        return Outcome(str(path), src.sha256, src.media_type, document)
+        return Outcome(str(path), src.sha256, src.media_type, document, text=src.text)
     except _TimedOut:
         return _failed(path, src, f"took longer than {timeout:g} s; stopped")
     except PalaisError as exc:

@@ -155,7 +155,7 @@ class ArchiveReads(StoreAccess):
             if symbol is None:
                 outcomes[k] = Imported(item.filename, None, error="no symbol could be read")
                 continue
-            if (item.document.original_language or item.document.language) is None:
+            if (item.document.language or item.document.original_language) is None:
                 outcomes[k] = Imported(item.filename, None, error="no language could be read")
                 continue
             ready.append((item, symbol, self.blobs.put(item.data)))
@@ -194,7 +194,9 @@ def _import_one(
     at: datetime,
 ) -> tuple[int, tuple[str, ...]]:
     document = item.document
-    language = document.original_language or document.language
+    # The file is one language version: the one its text is in (a Spanish version
+    # says "Original: inglés", and is still the Spanish version).
+    language = document.language or document.original_language
     assert language is not None, "checked before the transaction"
     issued_at = (
         datetime.combine(document.doc_date, time(), tzinfo=UTC) if document.doc_date else at

@@ -196,10 +196,6 @@ class SubmissionCases(StoreAccess):
         rather than publishing files that disagree with the record.
         """
         workflow.check("issue", actor)
-        stored = [
-            (f.language.value, f.format.value, self.blobs.put(f.data), len(f.data))
-            for f in bundle.files
-        ]
 
         def work(connection: Connection) -> IssuedDocument:
             def decide(row: Any) -> Change:
@@ -208,6 +204,11 @@ class SubmissionCases(StoreAccess):
                         f"submission {row.id} was changed while it was being composed; "
                         "nothing was issued: compose and issue it again"
                     )
+                # Only now, under the row lock: a refused issue leaves no file behind.
+                stored = [
+                    (f.language.value, f.format.value, self.blobs.put(f.data), len(f.data))
+                    for f in bundle.files
+                ]
                 at = rows.now()
                 archive.add_files(connection, row.id, stored)
                 archive.add_texts(
