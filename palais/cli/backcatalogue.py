@@ -60,7 +60,8 @@ def import_command(
             console=err, transient=True,
         ) as progress:
             task = progress.add_task("import", total=len(files))
-            for batch in _batches(parse_files(files, workers=workers), BATCH):
+            parsed = parse_files(files, workers=workers, window=2 * BATCH)
+            for batch in _batches(parsed, BATCH):
                 legacy, refused = _legacy(batch)
                 failures += refused
                 done = registry.import_documents(actor, legacy) if legacy else []

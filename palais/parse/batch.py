@@ -102,18 +102,24 @@ def parse_file(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Outcome:
 
 
 def parse_files(
-    paths: Iterable[Path], *, workers: int | None = None, timeout: float = DEFAULT_TIMEOUT
+    paths: Iterable[Path], *, workers: int | None = None, timeout: float = DEFAULT_TIMEOUT,
+    window: int | None = None,
 ) -> Iterator[Outcome]:
-    """Outcomes of ``paths`` as they finish (not in input order), over ``workers`` processes."""
+    """Outcomes of ``paths`` as they finish (not in input order), over ``workers`` processes.
+
+    At most ``window`` files (default: four per worker) are in flight: enough to keep
+    every core busy without queueing a million futures for a large folder. A caller
+    that spends time on each batch of outcomes (storing them) passes a window larger
+    than its batch, so the workers go on parsing meanwhile.
+    """
     workers = workers or os.cpu_count() or 1
+    window = window or 4 * workers
     pending: set[Future[Outcome]] = set()
     todo = iter(paths)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        # A window of a few files per worker keeps every core busy without
-        # queueing a million futures for a large folder.
         for path in todo:
             pending.add(pool.submit(parse_file, path, timeout))
-            if len(pending) >= 4 * workers:
+            if len(pending) >= window:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (f.result() for f in done)
         while pending:

@@ -10,26 +10,23 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime, time
 from functools import partial
 from typing import Any
 
 from palais.errors import NotFound
 from palais.languages import Language
 from palais.model import Format
-from palais.registry import numbering, rows, workflow
+from palais.registry import rows
 from palais.registry.base import StoreAccess
 from palais.registry.values import (
     Actor,
-    Imported,
     IssuedDocument,
-    Legacy,
     Publication,
     PublicChanges,
     State,
     StoredFile,
 )
-from palais.store import Connection, archive, changes, submissions
+from palais.store import Connection, archive, changes
 from palais.symbols import Symbol
 
 PAGE = 500
@@ -134,102 +131,6 @@ class ArchiveReads(StoreAccess):
 
         yield from self._pages(read)
 
-    # -- the back catalogue -------------------------------------------------------------
-
-    def import_documents(
-        self, actor: Actor, documents: Sequence[Legacy]
-    ) -> builtins.list[Imported]:
-        """Put documents issued before palais held them into the archive, in one
-        transaction: each under the symbol printed on it, issued on its date, with
-        its file as received (not recomposed) and its text searchable.
-
-        The same file imported again adds nothing (it answers ``already``); a
-        document that cannot go in (no symbol printed, a symbol held by another
-        document) is reported and the others go in.
-        """
-        workflow.check("import", actor)
-        ready: list[tuple[Legacy, Symbol, str]] = []
-        outcomes: dict[int, Imported] = {}
-        for k, item in enumerate(documents):
-            symbol = item.document.symbol
-            if symbol is None:
-                outcomes[k] = Imported(item.filename, None, error="no symbol could be read")
-                continue
-            if (item.document.language or item.document.original_language) is None:
-                outcomes[k] = Imported(item.filename, None, error="no language could be read")
-                continue
-            ready.append((item, symbol, self.blobs.put(item.data)))
-
-        def work(connection: Connection) -> builtins.list[Imported]:
-            done = dict(outcomes)
-            known = submissions.issued_with_source(connection, [sha for _, _, sha in ready])
-            taken = submissions.holders(connection, "symbol", [str(s) for _, s, _ in ready])
-            at = rows.now()
-            added: list[int] = []
-            positions = {id(item): k for k, item in enumerate(documents)}
-            for item, symbol, sha in ready:
-                k = positions[id(item)]
-                if sha in known:
-                    done[k] = Imported(item.filename, known[sha], already=True)
-                    continue
-                if str(symbol) in taken:
-                    done[k] = Imported(
-                        item.filename, None,
-                        error=f"{symbol} is already in the archive from another file",
-                    )
-                    continue
-                sid, warnings = _import_one(connection, actor, item, symbol, sha, at)
-                taken[str(symbol)] = sid
-                known[sha] = str(symbol)
-                added.append(sid)
-                done[k] = Imported(item.filename, str(symbol), warnings=warnings)
-            changes.record(connection, added, "import", at)
-            return [done[k] for k in range(len(documents))]
-
-        return self._write(work)
-
-
-def _import_one(
-    connection: Connection, actor: Actor, item: Legacy, symbol: Symbol, sha256: str,
-    at: datetime,
-) -> tuple[int, tuple[str, ...]]:
-    document = item.document
-    # The file is one language version: the one its text is in (a Spanish version
-    # says "Original: inglés", and is still the Spanish version).
-    language = document.language or document.original_language
-    assert language is not None, "checked before the transaction"
-    issued_at = (
-        datetime.combine(document.doc_date, time(), tzinfo=UTC) if document.doc_date else at
-    )
-    columns = rows.document_columns(document)
-    job_number = columns.pop("job_number")
-    sid = submissions.insert_submission(
-        connection, state=State.ISSUED.value, mission=_sender(document),
-        submitted_by=actor.username, received_at=at, updated_at=at, filename=item.filename,
-        media_type=item.format.media_type, source_sha256=sha256, issued_at=issued_at,
-        **columns,
-    )
-    warnings: tuple[str, ...] = ()
-    numbering.reserve_printed_symbol(connection, symbol, sid, at)
-    if symbol.modifiers:
-        parent = submissions.holders(connection, "symbol", [str(symbol.base)])
-        if parent:
-            submissions.set_values(connection, sid, parent_id=parent[str(symbol.base)])
-    if job_number and numbering.reserve_job_number(connection, job_number, sid, at):
-        submissions.set_values(connection, sid, job_number=job_number)
-    elif job_number:
-        warnings = (f"job number {job_number} is already given; not kept",)
-    archive.add_files(
-        connection, sid, [(language.value, item.format.value, sha256, len(item.data))]
-    )
-    archive.add_texts(connection, sid, {language.value: item.text})
-    submissions.log(
-        connection, sid, actor.username, "import", None,
-        {"state": State.ISSUED.value, "symbol": str(symbol), "file": item.filename,
-         "sha256": sha256}, at,
-    )
-    return sid, warnings
-
 
 def _publications(connection: Connection, ids: Sequence[int]) -> Iterator[Publication]:
     found = archive.by_ids(connection, ids)
@@ -247,5 +148,3 @@ def _call_with(read: Any, after: int, connection: Connection) -> Any:
     return read(connection, after)
 
 
-def _sender(document: Any) -> str | None:
-    return document.sender.iso3 if document.sender else None

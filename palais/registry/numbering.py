@@ -128,38 +128,23 @@ def allocate_job_number(connection: Connection, submission_id: int, at: datetime
 _JOB_NUMBER = re.compile(r"^GE\.(\d{2})-(\d{5})$")
 
 
-def reserve_job_number(
-    connection: Connection, job_number: str, submission_id: int, at: datetime
-) -> str | None:
-    """Record a job number printed on a back-catalogue document, so that none given
-    later repeats it; None when it is not of the Geneva form or is already given."""
-    match = _JOB_NUMBER.match(job_number)
-    if match is None:
-        return None
-    series, number = f"GE.{match[1]}", int(match[2])
-    if allocations.holder(connection, series, number) is not None:
-        return None
-    allocations.take(connection, series, number, submission_id, at)
-    return job_number
+def job_series(job_number: str | None) -> tuple[str, int] | None:
+    """The series and number of a job number of the Geneva form (``GE.19-09823``)."""
+    match = _JOB_NUMBER.match(job_number or "")
+    return (f"GE.{match[1]}", int(match[2])) if match else None
 
 
-def reserve_printed_symbol(
-    connection: Connection, symbol: Symbol, submission_id: int, at: datetime
-) -> None:
-    """Record the number of a symbol printed on a back-catalogue document in the series
-    palais allocates from, so that no document registered later takes it. Symbols of
-    series palais never allocates need no record (the symbol column is unique)."""
+def printed_series(symbol: Symbol) -> tuple[str, int] | None:
+    """The series palais allocates from and the number a printed symbol takes in it, so
+    that no document registered later takes it again; None for series palais never
+    allocates (the symbol column is unique, which is enough there)."""
     if symbol.modifiers:
         last = symbol.modifiers[-1]
         original = symbol.text[: symbol.text.rindex(f"/{last}")]
-        series, number = f"{original}/{last.kind.value}", last.number
-    elif symbol.is_hrc and symbol.number is not None and symbol.session is not None:
-        if symbol.special_session:
-            return
-        series, number = f"A/HRC/{symbol.category.value}/{symbol.session}", symbol.number
-    else:
-        return
-    holder = allocations.holder(connection, series, number)
-    if holder is not None:
-        raise Conflict(f"symbol: {symbol} is already given to submission {holder}")
-    allocations.take(connection, series, number, submission_id, at)
+        return f"{original}/{last.kind.value}", last.number
+    if (
+        symbol.is_hrc and symbol.number is not None and symbol.session is not None
+        and not symbol.special_session
+    ):
+        return f"A/HRC/{symbol.category.value}/{symbol.session}", symbol.number
+    return None

@@ -4,8 +4,9 @@
 :mod:`~palais.registry.accounts` (users, passwords, tokens),
 :mod:`~palais.registry.submissions` (the workflow, each state change through
 the one transition executor of :mod:`~palais.registry.transitions`),
-:mod:`~palais.registry.archive` (the public archive, the change records the
-search index follows, the back catalogue) and :mod:`~palais.registry.calendar`.
+:mod:`~palais.registry.archive` (the public archive and the change records
+the search index follows), :mod:`~palais.registry.backcatalogue` (earlier
+documents imported into it) and :mod:`~palais.registry.calendar`.
 A use case runs in one database transaction and either commits whole or
 changes nothing. The SQL is in :mod:`palais.store`.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from palais.registry.accounts import AccountCases
 from palais.registry.archive import ArchiveReads
+from palais.registry.backcatalogue import BackCatalogue
 from palais.registry.calendar import CalendarCases
 from palais.registry.credentials import Passwords
 from palais.registry.submissions import SubmissionCases
@@ -21,7 +23,7 @@ from palais.settings import Settings
 from palais.store import BlobStore, open_engine, upgrade
 
 
-class Registry(AccountCases, SubmissionCases, ArchiveReads, CalendarCases):
+class Registry(AccountCases, SubmissionCases, ArchiveReads, BackCatalogue, CalendarCases):
     """The use cases over one store. Open it with :meth:`open`; share it between threads."""
 
     @classmethod

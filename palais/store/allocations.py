@@ -6,9 +6,11 @@ to take the same number; :mod:`palais.registry.numbering` holds the rules.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Connection, func, insert, select, text, tuple_
 
 from palais.store.tables import allocations
 
@@ -46,3 +48,18 @@ def take(
             series=series, number=number, submission_id=submission_id, allocated_at=at
         )
     )
+
+
+def held(connection: Connection, pairs: Sequence[tuple[str, int]]) -> set[tuple[str, int]]:
+    """Which of the (series, number) ``pairs`` are already given."""
+    if not pairs:
+        return set()
+    key = tuple_(allocations.c.series, allocations.c.number)
+    query = select(allocations.c.series, allocations.c.number).where(key.in_(list(pairs)))
+    return {(series, int(number)) for series, number in connection.execute(query)}
+
+
+def take_many(connection: Connection, given: Sequence[dict[str, Any]]) -> None:
+    """Record several numbers (rows of series, number, submission_id, allocated_at)."""
+    if given:
+        connection.execute(insert(allocations), list(given))

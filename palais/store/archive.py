@@ -124,3 +124,13 @@ def add_texts(connection: Connection, submission_id: int, texts: dict[str, str])
             insert(version_texts),
             [{"submission_id": submission_id, "language": k, "text": v} for k, v in texts.items()],
         )
+
+
+def add_rows(
+    connection: Connection, files: Sequence[dict[str, Any]], texts: Sequence[dict[str, Any]]
+) -> None:
+    """Record the files and texts of several submissions (rows of the two tables)."""
+    if files:
+        connection.execute(insert(manifestations), list(files))
+    if texts:
+        connection.execute(insert(version_texts), list(texts))

@@ -80,6 +80,26 @@ def log(
     )
 
 
+def log_many(
+    connection: Connection,
+    actor: str,
+    action: str,
+    entries: Sequence[tuple[int, Mapping[str, Any]]],
+    at: datetime,
+) -> None:
+    """Append one audit entry per (submission id, after) of one action."""
+    if entries:
+        connection.execute(
+            insert(audit_log),
+            [
+                {"submission_id": sid, "actor": actor, "at": at, "action": action,
+                 "before": None, "after": json.dumps(after, ensure_ascii=False),
+                 "detail": None}
+                for sid, after in entries
+            ],
+        )
+
+
 def audit_of(connection: Connection, submission_id: int) -> Sequence[Row[Any]]:
     query = (
         select(audit_log).where(audit_log.c.submission_id == submission_id)
