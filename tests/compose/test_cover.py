@@ -33,11 +33,21 @@ def test_russian_arabic_and_chinese_mastheads_are_printed_in_english(
     assert (en.language_line, en.original_line) == (None, "Original: English")
 
 
-def test_unknown_original_language_prints_no_original_line(
+def test_original_is_the_language_the_record_was_written_in_when_it_does_not_say(
     samples: dict[str, Document],
 ) -> None:
-    version = compose(samples["note_verbale_aze_2019_ru"], Language.EN)
-    assert (version.language_line, version.original_line) == (None, None)
+    """A submission records no original language: the note as received is the record's
+    own text, so "Original:" names the record's language on every version."""
+    doc = samples["note_verbale_aze_2019_ru"]
+    assert doc.original_language is None and doc.language is Language.RU
+    en = compose(doc, Language.EN)
+    assert (en.language_line, en.original_line) == (None, "Original: Russian")
+    fr = compose(doc, Language.FR)
+    assert (fr.language_line, fr.original_line) == ("Français", "Original : russe")
+    ru = compose(doc, Language.RU)
+    assert (ru.language_line, ru.original_line) == (None, "Original: Russian")
+    nothing = dataclasses.replace(doc, language=None)
+    assert compose(nothing, Language.EN).original_line is None
 
 
 def test_issuing_values_override_the_record(samples: dict[str, Document]) -> None:
