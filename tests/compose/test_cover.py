@@ -46,8 +46,6 @@ def test_original_is_the_language_the_record_was_written_in_when_it_does_not_say
     assert (fr.language_line, fr.original_line) == ("Français", "Original : russe")
     ru = compose(doc, Language.RU)
     assert (ru.language_line, ru.original_line) == (None, "Original: Russian")
-    nothing = dataclasses.replace(doc, language=None)
-    assert compose(nothing, Language.EN).original_line is None
 
 
 def test_issuing_values_override_the_record(samples: dict[str, Document]) -> None:
