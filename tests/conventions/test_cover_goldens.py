@@ -1,0 +1,51 @@
+"""Golden test: cover blocks read on real UN documents, reproduced for their date.
+
+Each case in tests/fixtures/conventions/cover_goldens.yaml names the document it
+was read on and where; palais must print those lines for a cover of that date.
+Periods covered: 2006-2008 (capitals, hyphens, Spanish words, resumed parts),
+2009-2016 (no dates line), 2017 onwards, and session 43 before and after it
+resumed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from palais.conventions import cover_lines
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parents[1] / "fixtures" / "conventions" / "cover_goldens.yaml").read_text(
+        "utf-8"
+    )
+)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["document"][:40] for c in CASES])
+def test_cover_block_as_printed_on_the_document(case: dict[str, Any]) -> None:
+    assert case["source"], "every golden names the document it was read on"
+    printed = cover_lines(
+        case["session"], case["lang"], on=case["cover_date"], items=case["items"]
+    ).lines()
+    expected = [str(line) for line in case["lines"]]
+    if case["complete"]:
+        assert sorted(printed) == sorted(expected)
+    else:
+        assert set(expected) <= set(printed), (expected, printed)
+
+
+def test_goldens_span_every_period() -> None:
+    years = {c["cover_date"].year for c in CASES}
+    assert years & set(range(2006, 2009)) and years & set(range(2009, 2017))
+    assert years & set(range(2017, 2027))
+    on_43 = sorted(c["cover_date"] for c in CASES if c["session"] == 43)
+    assert len(on_43) == 2 and on_43[0].month == 3 and on_43[1].month > 6
+
+
+def test_a_2012_cover_has_no_dates_line() -> None:
+    lines = cover_lines(19, "en", on=next(c["cover_date"] for c in CASES if c["cover_date"].year == 2012),
+                        items=[1])
+    assert lines.dates is None
