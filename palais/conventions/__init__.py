@@ -45,6 +45,7 @@ from palais.conventions.ordinals import (
     session_line,
     session_ordinal,
 )
+from palais.conventions.style import parts_joiners
 from palais.conventions.states import (
     alpha2,
     alpha3,
@@ -81,6 +82,7 @@ __all__ = [
     "ordinal_lexicon",
     "organ_name",
     "organization_name",
+    "parts_joiners",
     "parts_range",
     "read_chinese_numeral",
     "read_ordinal",

@@ -16,7 +16,13 @@ from palais.conventions.data import language, load
 from palais.conventions.periods import Fact, facts, select
 from palais.languages import Language
 
-__all__ = ["date_pattern_overrides", "in_force", "parts_joiner", "spanish_words"]
+__all__ = [
+    "date_pattern_overrides",
+    "in_force",
+    "parts_joiner",
+    "parts_joiners",
+    "spanish_words",
+]
 
 
 @functools.cache
@@ -45,6 +51,11 @@ def date_pattern_overrides(lang: Language | str, on: date | None) -> Mapping[str
 def parts_joiner(lang: Language | str) -> str:
     """What joins the parts of a session that met in parts (" and ")."""
     return str(load("cover_style")["parts"][language(lang).value]["joiner"])
+
+
+def parts_joiners() -> tuple[str, ...]:
+    """The joiners of every language, for reading a session met in parts back."""
+    return tuple(str(v["joiner"]) for v in load("cover_style")["parts"].values())
 
 
 def spanish_words(number: int) -> str | None:

@@ -49,3 +49,23 @@ def test_a_2012_cover_has_no_dates_line() -> None:
     lines = cover_lines(19, "en", on=next(c["cover_date"] for c in CASES if c["cover_date"].year == 2012),
                         items=[1])
     assert lines.dates is None
+
+
+@pytest.mark.parametrize(
+    "case",
+    [c for c in CASES if c["complete"] and c["lang"] in ("en", "fr", "es", "ru")],
+    ids=lambda c: c["document"][:40],
+)
+def test_the_parser_reads_every_period_back(case: dict[str, Any]) -> None:
+    """A cover block of any period (capitals, words, hyphens, parts, no dates line) is
+    read back to its session, agenda item and the span of dates it prints."""
+    from palais.conventions import load_calendar
+    from palais.parse import parse_text
+
+    lines = cover_lines(case["session"], case["lang"], on=case["cover_date"], items=case["items"])
+    doc = parse_text("\n".join(lines.lines()) + "\n")
+    assert (doc.session, doc.agenda_items) == (case["session"], tuple(case["items"]))
+    parts = load_calendar().cover_parts(case["session"], case["cover_date"])
+    expected = (parts[0][0], parts[-1][1]) if lines.dates else None
+    assert doc.session_dates == expected
+    assert not [w for w in doc.warnings if "calendar" in w]
