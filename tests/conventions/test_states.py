@@ -139,3 +139,12 @@ def test_alpha_codes() -> None:
     assert alpha2("AZE") == "AZ" and alpha3("az") == "AZE"
     with pytest.raises(UnknownState):
         alpha3("XX")
+
+
+def test_unterm_spanish_names_override_cldr() -> None:
+    """UNTERM writes "Nueva Zelandia" and "Rumania" where CLDR writes "Nueva Zelanda",
+    "Rumanía"; CLDR's spellings are still recognised in text."""
+    from palais.conventions import find_state, state_name
+
+    assert (state_name("NZL", "es"), state_name("ROU", "es")) == ("Nueva Zelandia", "Rumania")
+    assert (find_state("Nueva Zelanda"), find_state("Rumanía")) == ("NZL", "ROU")
