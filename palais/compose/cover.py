@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from palais import conventions
-from palais.conventions.jobs import barcode_line, job_number
 from palais.compose import formulaic
 from palais.compose.passages import TITLE, translation
 from palais.compose.version import (
@@ -23,6 +22,7 @@ from palais.compose.version import (
     Frbr,
     VersionLink,
 )
+from palais.conventions.jobs import barcode_line, job_number
 from palais.errors import (
     CompositionError,
     InvalidInput,

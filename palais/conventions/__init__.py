@@ -45,7 +45,6 @@ from palais.conventions.ordinals import (
     session_line,
     session_ordinal,
 )
-from palais.conventions.style import parts_joiners
 from palais.conventions.states import (
     alpha2,
     alpha3,
@@ -55,6 +54,7 @@ from palais.conventions.states import (
     state_name,
     states,
 )
+from palais.conventions.style import parts_joiners
 
 __all__ = [
     "Calendar",

@@ -23,7 +23,6 @@ from palais.conventions.data import load
 from palais.errors import UnknownSession
 from palais.model import Session
 
-
 Span = tuple[date, date]
 """A first and last day, both included."""
 

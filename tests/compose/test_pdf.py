@@ -35,6 +35,7 @@ from tests.support.poppler import (
     pdffonts,
     pdftotext,
     squeeze,
+    unhyphenated,
     words,
 )
 
@@ -89,14 +90,6 @@ def cover_texts(version: ComposedVersion) -> list[str]:
              version.agenda_title, version.title, *version.paragraphs,
              *(f"{n.marker} {n.text}" for n in version.footnotes)]
     return [line for line in lines if line]
-
-
-def unhyphenated(text: str) -> str:
-    """``text`` without hyphens: justified cover paragraphs are hyphenated where the
-    language breaks words, so a word cut at a line end ("Coun-" / "cil") compares
-    equal to the word, and a compound cut at its own hyphen ("пресс-" / "службы")
-    to the compound; every other character must still be there, in order."""
-    return text.replace("-", "").replace("\u2010", "").replace("\u00ad", "")
 
 
 def logical(text: str) -> str:

@@ -46,8 +46,8 @@ def test_goldens_span_every_period() -> None:
 
 
 def test_a_2012_cover_has_no_dates_line() -> None:
-    lines = cover_lines(19, "en", on=next(c["cover_date"] for c in CASES if c["cover_date"].year == 2012),
-                        items=[1])
+    day = next(c["cover_date"] for c in CASES if c["cover_date"].year == 2012)
+    lines = cover_lines(19, "en", on=day, items=[1])
     assert lines.dates is None
 
 
