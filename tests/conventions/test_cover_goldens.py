@@ -15,26 +15,38 @@ from typing import Any
 import pytest
 import yaml
 
-from palais.conventions import cover_lines
+from palais.conventions import cover_lines, load_calendar, parts_range
 
-CASES: list[dict[str, Any]] = yaml.safe_load(
+ALL_CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parents[1] / "fixtures" / "conventions" / "cover_goldens.yaml").read_text(
         "utf-8"
     )
 )
+CASES = [c for c in ALL_CASES if c.get("kind", "cover") == "cover"]
+DATES = [c for c in ALL_CASES if c.get("kind") == "dates"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["document"][:40] for c in CASES])
 def test_cover_block_as_printed_on_the_document(case: dict[str, Any]) -> None:
     assert case["source"], "every golden names the document it was read on"
-    printed = cover_lines(
-        case["session"], case["lang"], on=case["cover_date"], items=case["items"]
-    ).lines()
+    lines = cover_lines(case["session"], case["lang"], on=case["cover_date"], items=case["items"])
+    printed = lines.lines()
     expected = [str(line) for line in case["lines"]]
     if case["complete"]:
         assert sorted(printed) == sorted(expected)
     else:
         assert set(expected) <= set(printed), (expected, printed)
+    if "dates_printed" in case:
+        assert (lines.dates is not None) is case["dates_printed"]
+
+
+@pytest.mark.parametrize("case", DATES, ids=[c["document"][:40] for c in DATES])
+def test_session_dates_as_printed(case: dict[str, Any]) -> None:
+    """The dates of a session as UN documents of that date print them (a session met
+    in parts, the Spanish "y" between its parts)."""
+    day = case["cover_date"]
+    parts = load_calendar().cover_parts(case["session"], day)
+    assert [parts_range(parts, case["lang"], on=day)] == case["lines"]
 
 
 def test_goldens_span_every_period() -> None:
