@@ -9,8 +9,10 @@ naming the language and every passage it lacks.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from palais import conventions
 from palais.compose import formulaic
@@ -23,6 +25,7 @@ from palais.compose.version import (
     VersionLink,
 )
 from palais.conventions.jobs import barcode_line, job_number
+from palais.conventions.style import masthead_style
 from palais.errors import (
     CompositionError,
     InvalidInput,
@@ -84,16 +87,21 @@ def compose(
     # The cover's date chooses the house style in force (cover_style.yaml).
     on = issue_date or doc.doc_date
     block = _cover_block(doc, lang, special, on)
+    style = masthead_style(lang, on)
     return ComposedVersion(
         language=lang,
         direction=lang.info.direction,
         doc_type=doc.doc_type,
         symbol=str(symbol) if symbol else None,
-        distribution=words.distribution,
+        distribution=str(style.get("distribution", words.distribution)),
         issue_date=conventions.format_date(issue_date, masthead) if issue_date else None,
-        language_line=words.language_line if original and original is not lang else None,
+        language_line=(
+            _case(words.language_line, style) if original and original is not lang else None
+        ),
         original_line=(
-            words.original.format(language=conventions.language_name(original, masthead))
+            words.original.format(
+                language=_case(conventions.language_name(original, masthead), style)
+            )
             if original
             else None
         ),
@@ -202,6 +210,11 @@ def _cover_block(doc: Document, lang: Language, special: bool, on: date | None) 
             else None
         ),
     )
+
+
+def _case(text: str | None, style: Mapping[str, Any]) -> str | None:
+    """The masthead's language words in capitals where the period's style set them so."""
+    return text.upper() if text and style.get("upper") else text
 
 
 def _job(number: str | None, lang: Language, on: date | None) -> str | None:

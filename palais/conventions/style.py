@@ -19,6 +19,7 @@ from palais.languages import Language
 __all__ = [
     "date_pattern_overrides",
     "in_force",
+    "masthead_style",
     "parts_joiner",
     "parts_joiners",
     "spanish_words",
@@ -45,6 +46,13 @@ def value(concern: str, lang: Language | str, on: date | None, default: str) -> 
 def date_pattern_overrides(lang: Language | str, on: date | None) -> Mapping[str, Any]:
     """The date patterns a cover of ``on`` used in place of dates.yaml's (often none)."""
     fact = in_force("date_patterns", lang, on)
+    return fact.value if fact is not None else {}
+
+
+def masthead_style(lang: Language | str, on: date | None) -> Mapping[str, Any]:
+    """The masthead of covers of ``on``: a distribution line in place of formulae.yaml's
+    and whether the language lines are in capitals; empty for today's masthead."""
+    fact = in_force("masthead_style", lang, on) if on is not None else None
     return fact.value if fact is not None else {}
 
 

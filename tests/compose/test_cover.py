@@ -106,3 +106,25 @@ def test_organization_and_organ_are_in_the_version_language_and_follow_the_symbo
     # A series without an organ in the conventions prints no organ line.
     treaty = compose(doc, Language.EN, symbol=Symbol.parse("CCPR/C/SR.2040"))
     assert (treaty.organization, treaty.organ) == ("United Nations", None)
+
+
+def test_a_cover_of_2007_prints_the_masthead_of_its_time(
+    samples: dict[str, Document],
+) -> None:
+    """A/HRC/5/21 (Spanish, 7 August 2007): "Distr. GENERAL", "ESPAÑOL", "Original:
+    INGLÉS"; and its job number in the form of the time, "GE.07-13561 (S)"."""
+    doc = dataclasses.replace(samples["note_verbale_aze_2021_fr"], original_language=Language.EN)
+    es = compose(doc, Language.ES, issue_date=date(2007, 8, 7), job_number="GE.07-13561")
+    assert (es.distribution, es.language_line, es.original_line, es.job_number) == (
+        "Distr. GENERAL",
+        "ESPAÑOL",
+        "Original: INGLÉS",
+        "GE.07-13561 (S)",
+    )
+    today = compose(doc, Language.ES, issue_date=date(2021, 6, 18), job_number="GE.21-08012")
+    assert (today.distribution, today.language_line, today.original_line, today.job_number) == (
+        "Distr. general",
+        "Español",
+        "Original: inglés",
+        "GE.21-08012(S)",
+    )
