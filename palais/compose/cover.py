@@ -99,7 +99,7 @@ def compose(
             _case(words.language_line, style) if original and original is not lang else None
         ),
         original_line=(
-            words.original.format(
+            str(style.get("original", words.original)).format(
                 language=_case(conventions.language_name(original, masthead), style)
             )
             if original

@@ -50,9 +50,14 @@ def body_line(body: Body, lang: Language | str, on: date | None) -> str:
     return name.upper() if value("organ_case", lang, on, "as_written") == "upper" else name
 
 
-def dates_printed(lang: Language | str, on: date | None) -> bool:
-    """Whether covers of ``on`` printed the session's dates under the session line."""
-    return value("dates_line", lang, on, "printed") == "printed"
+def dates_printed(lang: Language | str, on: date | None, opening: date | None = None) -> bool:
+    """Whether covers of ``on`` printed the session's dates under the session line
+    (``opening``: the session's first day, for periods that printed them only once
+    the session had opened)."""
+    style = value("dates_line", lang, on, "printed")
+    if style == "from_opening":
+        return opening is None or on is None or on >= opening
+    return style == "printed"
 
 
 def cover_lines(
@@ -73,11 +78,10 @@ def cover_lines(
     lang = language(lang)
     day = on or date.today()
     calendar = calendar or load_calendar()
+    held = calendar.session(session, special=special)
     dates = None
-    if dates_printed(lang, day):
+    if dates_printed(lang, day, held.opening):
         dates = parts_range(calendar.cover_parts(session, day, special=special), lang, on=day)
-    else:
-        calendar.session(session, special=special)  # an unknown session is still an error
     number = None if special else session
     titles: tuple[str, ...] = ()
     if len(items) == 1:

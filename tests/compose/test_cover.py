@@ -128,3 +128,18 @@ def test_a_cover_of_2007_prints_the_masthead_of_its_time(
         "Original: inglés",
         "GE.21-08012(S)",
     )
+
+
+def test_a_french_cover_of_2008_prints_the_masthead_of_its_time(
+    samples: dict[str, Document],
+) -> None:
+    """A/HRC/7/78 (French, 14 July 2008): "Distr. GÉNÉRALE", "FRANÇAIS", "Original:
+    ANGLAIS" (no space before the colon then), job number "GE.08-14663 (F)"."""
+    doc = dataclasses.replace(samples["note_verbale_aze_2021_fr"], original_language=Language.EN)
+    fr = compose(doc, Language.FR, issue_date=date(2008, 7, 14), job_number="GE.08-14663")
+    assert (fr.distribution, fr.language_line, fr.original_line, fr.job_number) == (
+        "Distr. GÉNÉRALE",
+        "FRANÇAIS",
+        "Original: ANGLAIS",
+        "GE.08-14663 (F)",
+    )
