@@ -12,6 +12,7 @@ from palais.registry import Registry
 from palais.store import write_transaction
 from palais.store.tables import audit_log
 from tests.registry.conftest import People, refused
+from tests.support.bundles import current_bundle
 from tests.support.records import RECORD
 
 
@@ -53,7 +54,8 @@ def test_a_refused_action_changes_nothing_and_records_nothing(
     sid = registry.submit_record(people.aze, RECORD).id
     before = (registry.get(people.officer, sid), registry.audit(people.officer, sid))
     refused(registry, lambda: registry.register(people.aze, sid), PermissionDenied)
-    refused(registry, lambda: registry.issue(people.officer, sid), Conflict)
+    refused(registry, lambda: registry.issue(people.officer, sid, current_bundle(registry, sid)),
+            Conflict)
     after = (registry.get(people.officer, sid), registry.audit(people.officer, sid))
     assert after == before
 

@@ -10,6 +10,7 @@ from palais.registry import Registry, State
 from palais.registry.values import Actor, Role
 from palais.registry.workflow import RULES, check
 from tests.registry.conftest import People, refused
+from tests.support.bundles import current_bundle
 from tests.support.records import RECORD
 
 
@@ -34,7 +35,7 @@ def test_the_main_path_submitted_registered_in_translation_ready_issued(
     first = registry.set_translation(people.translator, sid, "cover.title", Language.FR, "Note")
     assert first.state is State.IN_TRANSLATION
     assert _translate_everything(registry, people, sid) is State.READY
-    issued = registry.issue(people.officer, sid)
+    issued = registry.issue(people.officer, sid, current_bundle(registry, sid))
     assert issued.state is State.ISSUED
     assert registry.get(people.officer, sid).issued_at is not None
 
@@ -48,7 +49,8 @@ def test_registration_happens_once(registry: Registry, people: People) -> None:
 
 def test_nothing_is_issued_before_registration(registry: Registry, people: People) -> None:
     sid = registry.submit_record(people.aze, RECORD).id
-    refused(registry, lambda: registry.issue(people.officer, sid), Conflict, "submitted")
+    refused(registry, lambda: registry.issue(people.officer, sid, current_bundle(registry, sid)),
+            Conflict, "submitted")
     assert registry.get(people.officer, sid).state is State.SUBMITTED
 
 
@@ -71,7 +73,7 @@ def test_a_mission_withdraws_its_own_until_issue_only(registry: Registry, people
     assert registry.withdraw(people.aze, sid, "sent by mistake").state is State.WITHDRAWN
     issued = registry.submit_record(people.aze, RECORD).id
     registry.register(people.officer, issued)
-    registry.issue(people.officer, issued)
+    registry.issue(people.officer, issued, current_bundle(registry, issued))
     refused(registry, lambda: registry.withdraw(people.aze, issued, "too late"), Conflict,
             "issued")
     assert registry.withdraw(people.officer, issued, "withdrawn by the secretariat").state is (
@@ -100,7 +102,7 @@ def test_an_edit_cannot_change_the_allocated_symbol(registry: Registry, people: 
 
 @pytest.mark.parametrize(
     ("role", "action"),
-    [(role, action) for action, by_role in RULES.items() for role in Role if role not in by_role],
+    [(role, action) for action, rule in RULES.items() for role in Role if role not in rule.allowed],
 )
 def test_a_role_without_the_action_is_denied_whatever_the_state(role: Role, action: str) -> None:
     actor = Actor("someone", role, "AZE" if role is Role.MISSION else None)

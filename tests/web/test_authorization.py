@@ -81,6 +81,7 @@ from typing import Any
 import pytest
 
 from palais.web.cookies import SESSION_COOKIE
+from tests.support.bundles import current_bundle
 from tests.web.harness import PASSWORD, Api
 
 RECORD = {
@@ -116,9 +117,11 @@ def registered(api: Api, submitted: int) -> int:
 
 @pytest.fixture
 def issued(api: Api, registered: int) -> int:
-    """Marked issued by the registry itself: what is checked here is who may act on an issued
-    document, not composition (tests/publish issues through the whole pipeline)."""
-    api.registry.issue(api.registry.actor("officer"), registered)
+    """Issued by the registry itself with a bundle of small files: what is checked here is who
+    may act on an issued document, not composition (tests/publish issues through the whole
+    pipeline)."""
+    api.registry.issue(api.registry.actor("officer"), registered,
+                       current_bundle(api.registry, registered))
     return registered
 
 
