@@ -7,71 +7,71 @@ a snapshot of the store (every submission whole, its audit trail entry by
 entry, the row count of every table, the stored files) before and after. The
 pages' own guard is checked the same way over the real registry.
 
-Mutation run (2026-12-02, SQLite): each rule removed or widened in turn, this module
-run, the rule restored. "widened" gives the action to every role, or allows it from every
-state; the test that then fails is named (without its ``test_`` prefix, long names cut).
+Mutation run (2026-12-02, SQLite, on the registry of the transition executor): each rule
+removed or widened in turn, this module run, the rule restored. "widened" gives the action to
+every role, or allows it from every state; the test that then fails is named (without its
+``test_`` prefix, long names cut).
 
-======================================================  =========================================
-rule (where)                                            failing test(s)
-======================================================  =========================================
-workflow.RULES edit: mission only while submitted       actions_are_refused_from_states...,
-                                                        an_issued_document_is_the_secretariats...
-workflow.RULES edit: officer only while open            an_issued_document_is_the_secretariats...
-workflow.RULES edit: not translators                    roles_without_an_action_are_denied_it
-workflow.RULES register: officer only                   roles_without_an_action_are_denied_it
-workflow.RULES register: from submitted only            actions_are_refused_from_states...
-workflow.RULES translate: officer, translator only      roles_without_an_action_are_denied_it
-workflow.RULES translate: officer only in work          actions_are_refused_from_states...,
-                                                        an_issued_document_is_the_secretariats...
-workflow.RULES translate: translator only in work       none (see below)
-workflow.RULES issue: officer only                      roles_without_an_action_are_denied_it
-workflow.RULES issue: from the in-work states only      actions_are_refused_from_states...,
-                                                        an_issued_document_is_the_secretariats...
-workflow.RULES attach: officer only, issued only        none (see below)
-workflow.RULES reject: officer only                     roles_without_an_action_are_denied_it
-workflow.RULES reject: from submitted only              actions_are_refused_from_states...
-workflow.RULES withdraw: a mission not once issued      an_issued_document_is_the_secretariats...
-workflow.RULES withdraw: not translators                roles_without_an_action_are_denied_it
-workflow.RULES new_version: officer only                roles_without_an_action_are_denied_it
-workflow.RULES new_version: from issued only            actions_are_refused_from_states...
-workflow.check: the role refusal                        roles_without_an_action_are_denied_it
-workflow.check: the state refusal                       actions_are_refused_from_states...,
-                                                        an_issued_document_is_the_secretariats...
-registry.set_translation: a translator's languages      a_translator_translates_only_into...
-registry._check_may_submit: translators submit nothing  translators_submit_nothing_and_see...
-registry.add_session: the calendar is the officer's     roles_without_an_action_are_denied_it
-registry.document: the public archive is issued only    a_document_not_yet_issued_is_not_found...
-registry.new_version: only what the caller may see      another_mission_does_not_see_a_submission
-registry.authenticate_token: an unknown token refused   a_bad_token_or_cookie_is_refused...
-registry.login: a wrong password refused                a_wrong_password_opens_no_session
-visibility.for_mission: a mission for its own State     a_mission_submits_only_for_its_own_state
-visibility.may_see: a mission sees its own State's      another_mission_does_not_see_a_submission
-visibility.may_see: translators see work in progress    an_issued_document_is_the_secretariats...,
-                                                        translators_submit_nothing_and_see...
-visibility.condition: a mission lists its own           another_mission_does_not_see_a_submission
-visibility.condition: translators list work in progress translators_submit_nothing_and_see...
-web.deps.required_actor: a caller is required           the_public_is_asked_to_authenticate...
-web.deps.optional_actor: a forged cookie is refused     a_bad_token_or_cookie_is_refused...
-web.ui.access.require: log in first                     the_public_is_sent_to_log_in...
-web.ui.access.require: each area its roles              each_working_area_is_closed...
-web.ui.access.AREA_ROLES mission / secretariat /        each_working_area_is_closed...
+=======================================================  ========================================
+rule (where)                                             failing test(s)
+=======================================================  ========================================
+workflow.RULES submit: missions and officers only        translators_submit_nothing_and_see...
+workflow.RULES edit: a mission only while submitted      actions_are_refused_from_states...,
+                                                         an_issued_document_is_the_secretariats.
+workflow.RULES edit: the officer only while open         an_issued_document_is_the_secretariats.
+workflow.RULES edit: not translators                     roles_without_an_action_are_denied_it
+workflow.RULES register: officer only                    roles_without_an_action_are_denied_it
+workflow.RULES register: from submitted only             actions_are_refused_from_states...
+workflow.RULES translate: officer and translator only    roles_without_an_action_are_denied_it
+workflow.RULES translate: the officer only in work       actions_are_refused_from_states...,
+                                                         an_issued_document_is_the_secretariats.
+workflow.RULES translate: a translator only in work      none (see below)
+workflow.RULES translate: own_languages                  a_translator_translates_only_into...
+workflow.RULES issue: officer only                       roles_without_an_action_are_denied_it
+workflow.RULES issue: from the in-work states only       actions_are_refused_from_states...,
+                                                         an_issued_document_is_the_secretariats.
+workflow.RULES reject: officer only                      roles_without_an_action_are_denied_it
+workflow.RULES reject: from submitted only               actions_are_refused_from_states...
+workflow.RULES withdraw: a mission not once issued       an_issued_document_is_the_secretariats.
+workflow.RULES withdraw: not translators                 roles_without_an_action_are_denied_it
+workflow.RULES new_version: officer only                 roles_without_an_action_are_denied_it
+workflow.RULES new_version: from issued only             actions_are_refused_from_states...
+workflow.RULES import: officer only                      none here: tests/cli/test_import.py
+                                                         only_an_officer_imports, and
+                                                         tests/registry only_the_secretariat...
+workflow.RULES calendar: officer only                    roles_without_an_action_are_denied_it
+workflow.check: the role refusal                         roles_without_an_action_are_denied_it,
+                                                         translators_submit_nothing_and_see...
+workflow.check: the state refusal                        actions_are_refused_from_states...,
+                                                         an_issued_document_is_the_secretariats.
+store.archive.issued_by_symbol: issued only              a_document_not_yet_issued_is_not_found.
+registry.submissions new_version: what the caller sees   another_mission_does_not_see_a_submiss.
+registry.accounts authenticate_token: unknown refused    a_bad_token_or_cookie_is_refused...
+registry.accounts login: a wrong password refused        a_wrong_password_opens_no_session
+visibility.for_mission: a mission for its own State      a_mission_submits_only_for_its_own_state
+visibility.may_see: a mission sees its own State's       another_mission_does_not_see_a_submiss.
+visibility.may_see: translators see work in progress     an_issued_document_is_the_secretariats.,
+                                                         translators_submit_nothing_and_see...
+visibility.listing: a mission lists its own              another_mission_does_not_see_a_submiss.
+visibility.listing: translators list work in progress    translators_submit_nothing_and_see...
+web.deps.required_actor: a caller is required            the_public_is_asked_to_authenticate...
+web.deps.optional_actor: a forged cookie is refused      a_bad_token_or_cookie_is_refused...
+web.ui.access.require: log in first                      the_public_is_sent_to_log_in...
+web.ui.access.require: each area its roles               each_working_area_is_closed...
+web.ui.access.AREA_ROLES mission / secretariat /         each_working_area_is_closed...
 translator (each widened in turn)
-======================================================  =========================================
+=======================================================  ========================================
 
-Two rules cannot make any test fail, and no test is written to pretend otherwise:
-
-- ``translate`` for translators from the in-work states only: a translator sees (and so can
-  reach) exactly the in-work states (``visibility.may_see``), so a translator acting on a
-  submitted or issued submission gets "not found" before the workflow is asked; the state
-  set in ``RULES`` repeats the visibility rule and is unreachable.
-- ``attach``: no request or command reaches ``attach_manifestation`` but issuing, as an
-  officer, after the issue; and a refused attach stores the file's bytes before the rule is
-  checked, so the store would change even when refused.
+One rule cannot make any test fail, and no test is written to pretend otherwise:
+``translate`` for translators from the in-work states only. A translator sees (and so can
+reach) exactly the in-work states (``visibility.may_see``), so a translator acting on a
+submitted or issued submission gets "not found" before the workflow is asked; the state set
+of that row repeats the visibility rule and is unreachable.
 
 Found on the way: an upload refused because a mission sends it for another State
 (``POST /api/submissions/upload``) leaves the uploaded file in the file store, which
-``Registry.submit_file`` writes before the own-State check; the refusal is therefore
-checked here for a JSON record only.
+``submit_file`` writes before the own-State check; the refusal is therefore checked here for a
+JSON record only.
 """
 
 from __future__ import annotations
