@@ -74,27 +74,34 @@ def _import(
     held = allocations.held(
         connection, [p for p in (*numbers.values(), *jobs.values()) if p is not None]
     )
-    files, texts, entries, given, added = [], [], [], [], []
+    going: list[tuple[int, Legacy, Symbol, str, bool]] = []
     for (k, item, symbol), sha in zip(accepted, stored, strict=True):
         if sha in known:
             done[k] = Imported(item.filename, known[sha], already=True)
             continue
-        number = numbers[k]
+        number, job = numbers[k], jobs[k]
         if str(symbol) in taken or (number is not None and number in held):
             done[k] = Imported(
                 item.filename, None, error=f"{symbol} is already in the archive from another file"
             )
             continue
-        job = jobs[k]
         keep_job = job is not None and job not in held
-        base = str(symbol.base) if symbol.modifiers else None
-        parent = (parents.get(base) or taken.get(base)) if base else None
-        sid = _insert(connection, actor, item, sha, at, keep_job, parent)
-        taken[str(symbol)] = sid  # a later file of the batch sees both
+        held.update(p for p in (number, job if keep_job else None) if p is not None)
+        taken[str(symbol)] = 0  # a later file of the batch sees both
         known[sha] = str(symbol)
-        for pair in (number, job if keep_job else None):
+        going.append((k, item, symbol, sha, keep_job))
+        warned = () if keep_job or job is None else (
+            f"job number {item.document.job_number} is already given; not kept",
+        )
+        done[k] = Imported(item.filename, str(symbol), warnings=warned)
+    ids = submissions.insert_many(
+        connection, [_columns(actor, item, sha, at, keep) for _, item, _, sha, keep in going]
+    )
+    _link_versions(connection, going, ids, parents)
+    given, files, texts, entries = [], [], [], []
+    for (k, item, symbol, sha, keep_job), sid in zip(going, ids, strict=True):
+        for pair in (numbers[k], jobs[k] if keep_job else None):
             if pair is not None:
-                held.add(pair)
                 given.append({"series": pair[0], "number": pair[1], "submission_id": sid,
                               "allocated_at": at})
         language = _language(item)
@@ -103,16 +110,27 @@ def _import(
         texts.append({"submission_id": sid, "language": language, "text": item.text})
         entries.append((sid, {"state": State.ISSUED.value, "symbol": str(symbol),
                               "file": item.filename, "sha256": sha}))
-        added.append(sid)
-        warned = () if keep_job or job is None else (
-            f"job number {item.document.job_number} is already given; not kept",
-        )
-        done[k] = Imported(item.filename, str(symbol), warnings=warned)
     allocations.take_many(connection, given)
     archive.add_rows(connection, files, texts)
     submissions.log_many(connection, actor.username, "import", entries, at)
-    changes.record(connection, added, "import", at)
+    changes.record(connection, ids, "import", at)
     return done
+
+
+def _link_versions(
+    connection: Connection,
+    going: Sequence[tuple[int, Legacy, Symbol, str, bool]],
+    ids: Sequence[int],
+    parents: dict[str, int],
+) -> None:
+    """A corrigendum, revision or addendum points to its original when the archive holds
+    it (imported before, or in the same batch)."""
+    batch = {str(symbol): sid for (_, _, symbol, _, _), sid in zip(going, ids, strict=True)}
+    for (_, _, symbol, _, _), sid in zip(going, ids, strict=True):
+        if symbol.modifiers:
+            parent = parents.get(str(symbol.base)) or batch.get(str(symbol.base))
+            if parent is not None:
+                submissions.set_values(connection, sid, parent_id=parent)
 
 
 def _language(item: Legacy) -> str:
@@ -123,10 +141,10 @@ def _language(item: Legacy) -> str:
     return language.value
 
 
-def _insert(
-    connection: Connection, actor: Actor, item: Legacy, sha256: str, at: datetime,
-    keep_job: bool, parent: int | None,
-) -> int:
+def _columns(
+    actor: Actor, item: Legacy, sha256: str, at: datetime, keep_job: bool
+) -> dict[str, object]:
+    """The submission row of one document issued in the past."""
     document = item.document
     issued_at = (
         datetime.combine(document.doc_date, time(), tzinfo=UTC) if document.doc_date else at
@@ -134,10 +152,10 @@ def _insert(
     columns = rows.document_columns(document)
     if not keep_job:
         columns["job_number"] = None
-    return submissions.insert_submission(
-        connection, state=State.ISSUED.value,
-        mission=document.sender.iso3 if document.sender else None,
-        submitted_by=actor.username, received_at=at, updated_at=at, filename=item.filename,
-        media_type=item.format.media_type, source_sha256=sha256, issued_at=issued_at,
-        parent_id=parent, **columns,
-    )
+    return {
+        **columns, "state": State.ISSUED.value,
+        "mission": document.sender.iso3 if document.sender else None,
+        "submitted_by": actor.username, "received_at": at, "updated_at": at,
+        "filename": item.filename, "media_type": item.format.media_type,
+        "source_sha256": sha256, "issued_at": issued_at, "duplicate_of": "[]",
+    }

@@ -62,4 +62,4 @@ def held(connection: Connection, pairs: Sequence[tuple[str, int]]) -> set[tuple[
 def take_many(connection: Connection, given: Sequence[dict[str, Any]]) -> None:
     """Record several numbers (rows of series, number, submission_id, allocated_at)."""
     if given:
-        connection.execute(insert(allocations), list(given))
+        connection.execute(insert(allocations).values(list(given)))

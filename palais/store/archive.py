@@ -131,6 +131,6 @@ def add_rows(
 ) -> None:
     """Record the files and texts of several submissions (rows of the two tables)."""
     if files:
-        connection.execute(insert(manifestations), list(files))
+        connection.execute(insert(manifestations).values(list(files)))
     if texts:
-        connection.execute(insert(version_texts), list(texts))
+        connection.execute(insert(version_texts).values(list(texts)))

@@ -42,6 +42,15 @@ def insert_submission(connection: Connection, **values: Any) -> int:
     )
 
 
+def insert_many(connection: Connection, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """New submission rows, in one statement per thousand; returns their ids in order."""
+    if not rows:
+        return []
+    query = insert(submissions).returning(submissions.c.id, sort_by_parameter_order=True)
+    found = connection.execute(query, [dict(r) for r in rows]).scalars().all()
+    return [int(sid) for sid in found]
+
+
 def advance(connection: Connection, submission_id: int, read_state: str, **values: Any) -> None:
     """Write ``values`` if the row is still in ``read_state`` (else Conflict)."""
     done = connection.execute(
@@ -90,13 +99,13 @@ def log_many(
     """Append one audit entry per (submission id, after) of one action."""
     if entries:
         connection.execute(
-            insert(audit_log),
+            insert(audit_log).values(
             [
                 {"submission_id": sid, "actor": actor, "at": at, "action": action,
                  "before": None, "after": json.dumps(after, ensure_ascii=False),
                  "detail": None}
                 for sid, after in entries
-            ],
+            ]),
         )
 
 

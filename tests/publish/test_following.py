@@ -56,6 +56,16 @@ def _found(api: Api, q: str) -> set[str]:
     return set(re.findall(r'href="/documents/(A/HRC/\d+/G/\d+)[/"]', page.text))
 
 
+def _session_count(api: Api, number: int) -> int:
+    """The count the browse page shows beside a session (a link only when it has any)."""
+    page = api.get(None, "/browse").text
+    found = re.search(
+        rf'href="/browse/sessions/{number}">[^<]*</a> <span class="detail">[^<]*</span> '
+        r'<span class="count">\((\d+)\)', page,
+    )
+    return int(found[1]) if found else 0
+
+
 def _issue_samples(api: Api) -> None:
     officer = api.registry.actor("officer")
     placed = list(issue_samples(api.registry, officer, follower=api.app.state.follower))
@@ -76,6 +86,7 @@ def test_a_word_printed_only_by_composition_finds_the_document_in_every_language
 def test_a_withdrawn_document_leaves_search_facets_and_browse_at_once(api: Api) -> None:
     _issue_samples(api)
     assert _found(api, "Kalbajar") == set(PRINTED)
+    assert _session_count(api, 41) == 1
     sid = api.registry.document("A/HRC/41/G/7")  # the public value names no submission
     officer = api.registry.actor("officer")
     items, _ = api.registry.list(officer, state=State.ISSUED)
@@ -86,6 +97,7 @@ def test_a_withdrawn_document_leaves_search_facets_and_browse_at_once(api: Api) 
     assert withdrawn.status_code == 200, withdrawn.text
     assert _found(api, "Kalbajar") == {"A/HRC/47/G/1"}
     assert _found(api, "人权理事会") == {"A/HRC/47/G/1"}
+    assert _session_count(api, 41) == 0 and _session_count(api, 47) == 1
     browse = api.get(None, "/browse/sessions/41").text
     assert "A/HRC/41/G/7" not in browse
     everything = api.get(None, "/search", params={"session": "41"}).text
