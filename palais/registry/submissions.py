@@ -45,8 +45,10 @@ class SubmissionCases(StoreAccess):
         """Submit a file: it is kept as received and parsed to pre-fill the record."""
         workflow.check("submit", actor)  # before anything is read or kept
         received = intake.from_file(filename, data)
+        # A mission's file for another State is refused before its bytes are kept.
+        document = visibility.for_mission(actor, received.document)
         sha256 = self.blobs.put(data)
-        return self._submit(actor, received.document, (filename, received.media_type, sha256))
+        return self._submit(actor, document, (filename, received.media_type, sha256))
 
     def _submit(
         self, actor: Actor, document: Document, source: tuple[str, str, str] | None

@@ -68,10 +68,10 @@ reach) exactly the in-work states (``visibility.may_see``), so a translator acti
 submitted or issued submission gets "not found" before the workflow is asked; the state set
 of that row repeats the visibility rule and is unreachable.
 
-Found on the way: an upload refused because a mission sends it for another State
-(``POST /api/submissions/upload``) leaves the uploaded file in the file store, which
-``submit_file`` writes before the own-State check; the refusal is therefore checked here for a
-JSON record only.
+Found on the way, and fixed: an upload refused because a mission sends it for another State
+(``POST /api/submissions/upload``) left the uploaded file in the file store, which
+``submit_file`` wrote before the own-State check; the check now comes first, and the refusal
+is checked for an upload as for a JSON record (the snapshot includes the stored files).
 """
 
 from __future__ import annotations
@@ -218,6 +218,11 @@ def test_another_mission_does_not_see_a_submission_at_all(api: Api, submitted: i
 def test_a_mission_submits_only_for_its_own_state(api: Api) -> None:
     body = refused(api, "mission", "POST", "/api/submissions", 403,
                    json={"record": {**RECORD, "sender_state": "FRA"}})
+    assert "own State" in body["detail"]
+    # The seed is Azerbaijan's note: France's mission may not upload it, and nothing is kept.
+    seed = ("note.txt", api.seed_bytes("ru_a_hrc_41_2019.txt"), "text/plain")
+    body = refused(api, "other_mission", "POST", "/api/submissions/upload", 403,
+                   files={"file": seed})
     assert "own State" in body["detail"]
 
 
