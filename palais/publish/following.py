@@ -37,19 +37,24 @@ class IndexFollower:
         self.index = index
         self._store_id = registry.store_id()
         self._lock = threading.Lock()
+        # The mark as last read or written here: checking needs no read of the index.
+        self._known: Mark | None = None
 
     def catch_up(self) -> int:
         """Apply the changes the index has not seen; returns how many documents were
-        (re)indexed or removed. One query when the index is current."""
+        (re)indexed or removed. One query (the store's latest change) when the index is
+        current."""
         latest = self.registry.latest_change()
-        mark = self.index.mark()
-        if mark is not None and mark.store_id == self._store_id and mark.position == latest:
+        if self._known == Mark(self._store_id, latest):
             return 0
         with self._lock:
-            mark = self.index.mark()
+            mark = self.index.mark()  # another process sharing the index may have moved it
             if mark is None or mark.store_id != self._store_id or mark.position > latest:
-                return self.rebuild()
-            return self._apply_after(mark.position)
+                done = self.rebuild()
+            else:
+                done = self._apply_after(mark.position)
+            self._known = self.index.mark()
+            return done
 
     def rebuild(self) -> int:
         """Index the whole archive again, streaming it from the store."""
