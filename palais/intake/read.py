@@ -6,11 +6,12 @@ import hashlib
 from pathlib import Path, PurePath
 
 from palais.errors import ParseError
-from palais.intake import sniff
+from palais.intake import ocr, sniff
 from palais.intake.pdf import read_pdf
 from palais.intake.source import Source
 from palais.intake.text import decode
 from palais.intake.word import read_docx
+from palais.parse.sent_fields import OcrNotes
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """Files read from disk (bulk ingest) are bounded like uploads, whose limit the web sets."""
@@ -37,13 +38,23 @@ def read_bytes(data: bytes, filename: str) -> Source:
     name = PurePath(filename).name or "input"
     media_type = sniff.media_type(data, filename)
     pages: tuple[str, ...] | None
+    scanned: ocr.OcrText | None = None
     if media_type == sniff.PDF:
         pages = read_pdf(data, name)
+        if not pages:
+            raise ParseError(f"{name} is a damaged PDF: it has no pages")
+        if not any(page.strip() for page in pages):
+            scanned = ocr.read_scanned_pdf(data, name)
+    elif media_type in sniff.IMAGES:
+        scanned = ocr.read_image(data, name)
+        pages = ()
     elif media_type == sniff.DOCX:
         pages = read_docx(data, name)
     else:
         pages = None
         text = decode(data, name)
+    if scanned is not None:
+        pages = scanned.pages
     if pages is not None:
         text = "\f".join(pages)
         if len(pages) == 1:
@@ -56,4 +67,5 @@ def read_bytes(data: bytes, filename: str) -> Source:
         name=filename,
         media_type=media_type,
         sha256=hashlib.sha256(data).hexdigest(),
+        ocr=OcrNotes(scanned.confidence, scanned.doubtful) if scanned else None,
     )

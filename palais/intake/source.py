@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from palais.parse.sent_fields import OcrNotes
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -20,3 +22,5 @@ class Source:
     name: str
     media_type: str
     sha256: str
+    ocr: OcrNotes | None = None
+    """Set when the text was read from images by OCR (:mod:`palais.intake.ocr`)."""

@@ -1,0 +1,238 @@
+"""Stages 3 and 4 for a note verbale as a mission sends it: its parts, in order.
+
+A UN-issued document opens with a masthead (symbol, "Distr."); a mission's own
+note opens with its letterhead, reference and "NOTE VERBALE" heading, and ends
+with the closing formula, place and date, stamp and the addressee block, before
+an annex that may follow on the next page. ``read_parts`` reads normalised
+lines and writes :class:`SentParts`: every paragraph with the part it is
+(``letterhead``, ``reference``, ``heading``, ``date``, ``opening``, ``body``,
+``request``, ``closing``, ``stamp``, ``addressee``) and the annex that follows.
+The phrases that tell the parts apart are conventions data
+(:mod:`palais.conventions.as_sent`); this module only orders what they find.
+
+Paragraphs are joined here rather than by :func:`palais.parse.layout.join_paragraphs`,
+which is tuned to UN typesetting: a note's paragraph ends at a blank line, a page
+break, a line set in further than the lines around it (a Word file's first-line
+indent, a date set to the right), or a sentence end on a line that stops short
+of the others (one line a paragraph without blank lines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from palais.conventions.as_sent import note_phrases
+from palais.parse.layout import Line, join_block, right_to_left
+from palais.parse.patterns import AGENDA, ANNEX_HEADING, TYPE_TITLE
+
+__all__ = ["Block", "SentParts", "looks_sent", "read_parts"]
+
+_SCAN = 40
+"""Paragraphs in which the opening is sought: letterheads are short."""
+_SHORT = 90
+"""Characters a line of letterhead, date, reference or address stays within."""
+_SENTENCE_END = (".", "。", "؟", "?", "!", ":", ";", "»", "”", ")")
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph of the note and the part it is."""
+
+    text: str
+    page: int
+    kind: str = "body"
+    gap: int = 0
+    """Blank lines before the paragraph."""
+
+
+@dataclass(slots=True)
+class SentParts:
+    blocks: list[Block] = field(default_factory=list)
+    annex: list[Block] = field(default_factory=list)
+    annex_heading: str | None = None
+
+    def of(self, kind: str) -> list[Block]:
+        return [b for b in self.blocks if b.kind == kind]
+
+
+def looks_sent(head: str) -> bool:
+    """Whether ``head`` (the beginning of a text) reads as a mission's own note: its
+    compliments opening is there, and no UN cover comes before it (an "Agenda item"
+    line, or a title "Note verbale dated ..." as the UN writes it), which UN-issued
+    texts without their masthead (web extracts) still show."""
+    found = note_phrases().find("compliments", head[:5000])
+    if found is None:
+        return False
+    before = head[: found.start]
+    if AGENDA.search(before):
+        return False
+    from palais.parse.fields import find_dates
+
+    for title in TYPE_TITLE.finditer(before):
+        if any(at < 80 for at, _ in find_dates(before[title.end() : title.end() + 120])):
+            return False
+    return True
+
+
+def _paragraphs(lines: Sequence[Line]) -> list[Block]:
+    blocks: list[Block] = []
+    current: list[Line] = []
+    width = max((len(ln.text) for ln in lines), default=0)
+
+    def close() -> None:
+        if current:
+            blocks.append(Block(join_block(current), current[0].page, gap=current[0].gap_before))
+            current.clear()
+
+    for line in lines:
+        if current:
+            prev = current[-1]
+            margin = min(ln.indent for ln in current)
+            rtl = right_to_left(line.text)
+            starts = (
+                line.gap_before > 0
+                or line.page != prev.page
+                or (not rtl and line.indent > margin + 1 and line.indent > prev.indent + 1)
+                or (prev.text.endswith(_SENTENCE_END) and len(prev.text) < 0.75 * width)
+                # Chinese is not hard-wrapped by the sender: a line ending a sentence ends
+                # its paragraph.
+                or (prev.text.endswith("。") and _cjk_line(line.text))
+            )
+            if starts:
+                close()
+        current.append(line)
+    close()
+    return blocks
+
+
+def read_parts(lines: Sequence[Line]) -> SentParts:
+    """The parts of the note (see the module docstring)."""
+    phrases = note_phrases()
+    blocks = _paragraphs(lines)
+    parts = SentParts()
+    opening = next((i for i, b in enumerate(blocks[:_SCAN])
+                    if phrases.find("compliments", b.text)), None)
+    if opening is None:
+        parts.blocks = blocks
+        return parts
+    closing = next((i for i in range(opening, len(blocks))
+                    if phrases.find("closing", blocks[i].text)), None)
+    for block in blocks[:opening]:
+        block.kind = _before_kind(block.text)
+    end = closing if closing is not None else _body_end(blocks, opening)
+    for i in range(opening, end):
+        blocks[i].kind = "body"
+    blocks[opening].kind = "opening"
+    if closing is not None:
+        end = _split_closing(blocks, closing) + 1
+    for block in blocks[opening + 1 : end]:
+        if block.kind == "body" and phrases.find("request", block.text):
+            block.kind = "request"
+    tail = end
+    while tail < len(blocks):
+        kind = _after_kind(blocks[tail], blocks[tail - 1])
+        if kind is None:
+            break
+        blocks[tail].kind = kind
+        tail += 1
+    parts.blocks = blocks[:tail]
+    rest = blocks[tail:]
+    if rest and ANNEX_HEADING.match(rest[0].text):
+        parts.annex_heading = rest[0].text
+        rest = rest[1:]
+    parts.annex = rest
+    return parts
+
+
+def _split_closing(blocks: list[Block], at: int) -> int:
+    """Where the closing formula shares a paragraph with the request, cut the paragraph
+    at the closing sentence; returns the index of the closing block."""
+    block = blocks[at]
+    found = note_phrases().find("closing", block.text)
+    assert found is not None
+    cut = max(block.text.rfind(end, 0, found.start) for end in (". ", "。", "، ", "؛ "))
+    if cut > 40:
+        head, closing = block.text[: cut + 1].rstrip(), block.text[cut + 1 :].strip()
+        if len(head) > 40 and closing:
+            blocks[at : at + 1] = [Block(head, block.page, "body"),
+                                   Block(closing, block.page, "closing")]
+            return at + 1
+    block.kind = "closing"
+    return at
+
+
+def _body_end(blocks: Sequence[Block], opening: int) -> int:
+    """Without a closing formula the body runs to the first date line, addressee block
+    or page break."""
+    for i in range(opening + 1, len(blocks)):
+        b = blocks[i]
+        if b.page != blocks[opening].page or _before_kind(b.text) in ("date", "reference"):
+            return i
+        if len(b.text) < _SHORT and note_phrases().addressee(b.text):
+            return i
+    return len(blocks)
+
+
+def _before_kind(text: str) -> str:
+    phrases = note_phrases()
+    if len(text) <= _SHORT and phrases.reference(text):
+        return "reference"
+    if phrases.is_only("heading", text):
+        return "heading"
+    if _is_date_line(text):
+        return "date"
+    if phrases.is_only("stamp", text):
+        return "stamp"
+    return "letterhead"
+
+
+def _after_kind(block: Block, before: Block) -> str | None:
+    """The part a block after the closing formula is, or None where the annex begins."""
+    phrases = note_phrases()
+    text = block.text
+    if block.page != before.page or ANNEX_HEADING.match(text):
+        return None
+    if _is_date_line(text):
+        return "date"
+    if phrases.is_only("stamp", text) or _initials(text):
+        return "stamp"
+    if len(text) <= _SHORT and phrases.reference(text):
+        return "reference"
+    if len(text) <= 2 * _SHORT and (
+        phrases.addressee(text) or phrases.find("address_lines", text)
+        or (before.kind == "addressee" and len(text) < 50 and block.gap <= 1)
+    ):
+        return "addressee"
+    return None
+
+
+def _cjk_line(text: str) -> bool:
+    return "\u4e00" <= text[0] <= "\u9fff"
+
+
+def _initials(text: str) -> bool:
+    """Initials under a signature ("K.A./mm"): a few letters with dots or slashes."""
+    stripped = text.strip()
+    return (len(stripped) <= 12 and " " not in stripped and any(c in "./" for c in stripped)
+            and sum(c.isalpha() for c in stripped) <= 6)
+
+
+def _is_date_line(text: str) -> bool:
+    from palais.parse.fields import find_dates
+
+    if len(text) > _SHORT:
+        return False
+    found = find_dates(ordinal_days(text))
+    if not found:
+        return False
+    letters = sum(c.isalpha() for c in text)
+    return letters < 40 or note_phrases().find("places", text) is not None
+
+
+def ordinal_days(text: str) -> str:
+    """English ordinal days read as numbers ("27th March" -> "27 March"); same length is
+    not kept, so only for reading dates."""
+    import re
+
+    return re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text)
