@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from palais.conventions.data import load
 from palais.conventions.dates import format_date
@@ -31,9 +32,10 @@ from palais.languages import Language
 __all__ = ["Found", "NotePhrases", "note_phrases", "note_title", "same_length_fold"]
 
 KINDS = ("heading", "compliments", "request", "closing", "places", "address_lines", "stamp",
-         "group", "annex_mentions")
+         "group", "annex_mentions", "new_york")
 """Kinds of phrase the data file lists per language."""
 
+_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\d]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\d])")
 _NUMBER_LIST = r"(?P<n>\d{1,3}(?:\s*(?:,|،|and|et|y|и|و|和|、)\s*\d{1,3}){0,9})"
 
 
@@ -143,7 +145,8 @@ class NotePhrases:
         m = self._reference.match(same_length_fold(line))
         if m:
             return line[m.end():].strip(), Language(str(m.lastgroup))
-        text = line.strip()
+        # pdftotext sets digits among Chinese characters apart: "第 87 号".
+        text = _CJK_GAP.sub("", line.strip())
         for lang, contains, ends in self._whole_line:
             if contains in text and text.endswith(ends) and len(text) < 40:
                 return text, lang
@@ -188,17 +191,27 @@ def note_phrases() -> NotePhrases:
     return NotePhrases(load("note_as_sent"))
 
 
-def note_title(lang: Language, doc_date: object, iso3: str, addressee: str) -> str | None:
-    """The UN title of a mission's note to OHCHR in ``lang`` ("Note verbale dated 20
-    February 2025 from the Permanent Mission of Azerbaijan to the United Nations Office
-    at Geneva addressed to the Office of the United Nations High Commissioner for Human
-    Rights"), from formulae.yaml; None where the conventions hold no such title."""
-    if addressee != "OHCHR":
+def note_title(
+    lang: Language, doc_date: date, iso3: str, addressee: str, *, new_york: bool = False
+) -> str | None:
+    """The UN title of a mission's note in ``lang`` ("Note verbale dated 20 February 2025
+    from the Permanent Mission of Azerbaijan to the United Nations Office at Geneva
+    addressed to the Office of the United Nations High Commissioner for Human Rights"):
+    formulae.yaml's for a Geneva mission's note to OHCHR, note_as_sent.yaml's for the
+    President of the Council or a mission in New York; None where neither has one."""
+    data = load("note_as_sent")
+    if addressee == "OHCHR":
+        template = formulae(lang).note_verbale_title
+    elif addressee in data["titles"]:
+        template = str(data["titles"][addressee][lang.value])
+    else:
         return None
+    if new_york:
+        geneva, seat = data["new_york_seat"][lang.value]
+        template = template.replace(str(geneva), str(seat))
     try:
-        return formulae(lang).note_verbale_title.format(
-            date=format_date(doc_date, lang),  # type: ignore[arg-type]
-            state_of=state_name(iso3, lang, form="of"),
+        return template.format(
+            date=format_date(doc_date, lang), state_of=state_name(iso3, lang, form="of")
         )
     except PalaisError:
         return None

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from palais.conventions.as_sent import note_phrases
-from palais.parse.layout import Line, join_block, right_to_left
+from palais.parse.layout import OPENINGS, Line, join_block, right_to_left
 from palais.parse.patterns import AGENDA, ANNEX_HEADING, TYPE_TITLE
 
 __all__ = ["Block", "SentParts", "looks_sent", "read_parts"]
@@ -86,6 +86,13 @@ def _paragraphs(lines: Sequence[Line]) -> list[Block]:
             current.clear()
 
     for line in lines:
+        if len(line.text) <= _SHORT and _stands_alone(line.text):
+            # A reference, date, heading, stamp or annex heading is a part of its own even
+            # where no blank line sets it off.
+            close()
+            current.append(line)
+            close()
+            continue
         if current:
             prev = current[-1]
             margin = min(ln.indent for ln in current)
@@ -94,10 +101,12 @@ def _paragraphs(lines: Sequence[Line]) -> list[Block]:
                 line.gap_before > 0
                 or line.page != prev.page
                 or (not rtl and line.indent > margin + 1 and line.indent > prev.indent + 1)
-                or (prev.text.endswith(_SENTENCE_END) and len(prev.text) < 0.75 * width)
-                # Chinese is not hard-wrapped by the sender: a line ending a sentence ends
-                # its paragraph.
-                or (prev.text.endswith("。") and _cjk_line(line.text))
+                or (prev.text.endswith(_SENTENCE_END)
+                    and (len(prev.text) < 0.75 * width or OPENINGS.match(line.text)))
+                # Chinese wraps anywhere, so only a short line or a full stop at the line
+                # end closes a paragraph.
+                or (_cjk_line(prev.text) and _cjk_line(line.text) and (
+                    prev.text.endswith("。") or len(prev.text) < 0.6 * width))
             )
             if starts:
                 close()
@@ -184,7 +193,17 @@ def _before_kind(text: str) -> str:
         return "date"
     if phrases.is_only("stamp", text):
         return "stamp"
+    if _bare_reference(text):
+        return "reference"
     return "letterhead"
+
+
+def _bare_reference(text: str) -> bool:
+    """A reference printed without its label ("OGE-01234"): one token of letters and
+    digits joined by hyphens or slashes."""
+    token = text.strip()
+    return (3 < len(token) <= 40 and " " not in token and any(c.isdigit() for c in token)
+            and any(c in "-/" for c in token) and token[0].isalnum())
 
 
 def _after_kind(block: Block, before: Block) -> str | None:
@@ -201,10 +220,18 @@ def _after_kind(block: Block, before: Block) -> str | None:
         return "reference"
     if len(text) <= 2 * _SHORT and (
         phrases.addressee(text) or phrases.find("address_lines", text)
-        or (before.kind == "addressee" and len(text) < 50 and block.gap <= 1)
     ):
         return "addressee"
     return None
+
+
+def _stands_alone(text: str) -> bool:
+    phrases = note_phrases()
+    return bool(
+        phrases.reference(text) or phrases.is_only("heading", text)
+        or phrases.is_only("stamp", text) or _initials(text) or _is_date_line(text)
+        or ANNEX_HEADING.match(text) or _bare_reference(text)
+    )
 
 
 def _cjk_line(text: str) -> bool:
@@ -214,8 +241,10 @@ def _cjk_line(text: str) -> bool:
 def _initials(text: str) -> bool:
     """Initials under a signature ("K.A./mm"): a few letters with dots or slashes."""
     stripped = text.strip()
-    return (len(stripped) <= 12 and " " not in stripped and any(c in "./" for c in stripped)
-            and sum(c.isalpha() for c in stripped) <= 6)
+    return (len(stripped) <= 12 and " " not in stripped
+            and ("/" in stripped or stripped.count(".") >= 2)
+            and stripped[:1].isupper() and sum(c.isalpha() for c in stripped) <= 6
+            and not any(c.isdigit() for c in stripped))
 
 
 def _is_date_line(text: str) -> bool:
@@ -227,7 +256,12 @@ def _is_date_line(text: str) -> bool:
     if not found:
         return False
     letters = sum(c.isalpha() for c in text)
-    return letters < 40 or note_phrases().find("places", text) is not None
+    if letters < 30:
+        return True
+    # "Geneva, 20 February 2025", "г. Женева, …", "2025年9月15日于日内瓦": the place opens or
+    # closes the line.
+    place = note_phrases().find("places", text)
+    return place is not None and (place.start <= 3 or place.end >= len(text.rstrip(" .")))
 
 
 def ordinal_days(text: str) -> str:

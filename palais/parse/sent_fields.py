@@ -92,9 +92,10 @@ def sent_document(parts: SentParts, ocr: OcrNotes | None = None) -> Document:
     else:
         f.said("annexes", "none")
 
+    new_york = bool(opening and phrases.find("new_york", opening.text[:400]))
     title = None
     if language and doc_date and mission and addressee:
-        title = note_title(language, doc_date, mission, addressee)
+        title = note_title(language, doc_date, mission, addressee, new_york=new_york)
     if title:
         f.said("title", "the UN title, written from the conventions (date, mission, addressee)")
     else:
@@ -135,7 +136,11 @@ def _reference(blocks: Sequence[Block], f: _Fields) -> str | None:
     for block in blocks:
         if block.kind != "reference":
             continue
-        found = phrases.reference(block.text)
+        found = phrases.reference(block.text) or (block.text.strip(), None)
+        if found[1] is None:
+            f.said("reference", f"“{block.text}”, a number printed without a label above "
+                   "the note: check it is the reference", block.text)
+            return found[0]
         if found:
             value = found[0]
             dates = find_dates(value)
