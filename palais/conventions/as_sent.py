@@ -35,7 +35,8 @@ KINDS = ("heading", "compliments", "request", "closing", "places", "address_line
          "group", "annex_mentions", "new_york")
 """Kinds of phrase the data file lists per language."""
 
-_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\d]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\d])")
+_CJK_OR_DIGIT = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\\d"
+_CJK_GAP = re.compile(f"(?<=[{_CJK_OR_DIGIT}]) (?=[{_CJK_OR_DIGIT}])")
 _NUMBER_LIST = r"(?P<n>\d{1,3}(?:\s*(?:,|،|and|et|y|и|و|和|、)\s*\d{1,3}){0,9})"
 
 

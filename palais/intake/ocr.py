@@ -104,7 +104,7 @@ def _dpi(width_pt: float, height_pt: float) -> int:
     pixels = (width_pt / 72 * DPI) * (height_pt / 72 * DPI)
     if pixels <= MAX_PIXELS:
         return DPI
-    return max(30, int(DPI * (MAX_PIXELS / pixels) ** 0.5))
+    return max(1, int(DPI * (MAX_PIXELS / pixels) ** 0.5))
 
 
 _PAGE_SIZE = re.compile(r"^Page\s+\d+\s+size:\s+([\d.]+)\s+x\s+([\d.]+)", re.MULTILINE)

@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from palais.conventions import find_state, formulae
+from palais.conventions import find_state, formulae, load_calendar
 from palais.conventions.as_sent import note_phrases, note_title
+from palais.errors import UnknownSession
 from palais.model import Body, DocType, Document, Footnote, Part, PartKind, Party
 from palais.parse.as_sent import Block, SentParts, ordinal_days
 from palais.parse.detect import detect_language
@@ -111,6 +112,7 @@ def sent_document(parts: SentParts, ocr: OcrNotes | None = None) -> Document:
     if not kept:
         f.warnings.append("paragraphs: no compliments opening found: is this a note verbale?")
     return Document(
+        session_dates=_calendar_dates(session, f),
         doc_type=DocType.NOTE_VERBALE,
         parts=(cover, *annexes),
         body=Body.HRC if addressee in ("OHCHR", "PHRC") or session else None,
@@ -129,6 +131,20 @@ def sent_document(parts: SentParts, ocr: OcrNotes | None = None) -> Document:
         ocr_confidence=ocr.confidence if ocr else None,
         warnings=tuple(f.warnings),
     )
+
+
+def _calendar_dates(session: int | None, f: _Fields) -> tuple[date, date] | None:
+    """A note names its session by number only; the cover prints its dates, which the
+    session calendar holds."""
+    if session is None:
+        return None
+    try:
+        known = load_calendar().session(session)
+    except UnknownSession:
+        f.said("session_dates", f"session {session} is not in the session calendar")
+        return None
+    f.said("session_dates", "from the session calendar")
+    return known.opening, known.closing
 
 
 def _reference(blocks: Sequence[Block], f: _Fields) -> str | None:

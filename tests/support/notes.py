@@ -79,7 +79,8 @@ def scanned_pdf(name: str, *, seed: int = 7) -> bytes:
             x, y = rng.randrange(width), rng.randrange(height)
             pixels[y * width + x] = rng.randrange(0, 160)
         (Path(folder) / "scan.png").write_bytes(_png(width, height, pixels))
-        page = '#set page(width: 210mm, height: 297mm, margin: 0pt)\n#image("scan.png", width: 100%)'
+        page = ('#set page(width: 210mm, height: 297mm, margin: 0pt)\n'
+                '#image("scan.png", width: 100%)')
         (Path(folder) / "scan.typ").write_text(page, encoding="utf-8")
         data: bytes = typst.compile(str(Path(folder) / "scan.typ"))
         return data
