@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from palais.conventions import find_state, formulae, load_calendar
@@ -28,7 +28,7 @@ from palais.parse.as_sent import Block, SentParts, ordinal_days
 from palais.parse.detect import detect_language
 from palais.parse.fields import find_dates, session_number
 
-__all__ = ["OcrNotes", "sent_document"]
+__all__ = ["OcrNotes", "corrected", "sent_document"]
 
 _SPANISH_ORDINAL = re.compile(r"(\d)\.\s*(º|°|ª|o)")
 """"57.º período de sesiones": the abbreviation's dot, which the session reader does not expect."""
@@ -261,3 +261,25 @@ def _session_and_agenda(
         f.said("agenda_items", "not found: the request to circulate names no agenda item")
     return session, agenda
 
+
+
+def corrected(doc: Document, changed: Sequence[str]) -> Document:
+    """``doc`` after its sender corrected the fields named in ``changed``: each of those
+    says so in ``warnings`` instead of where it was read, and a note verbale's UN title
+    is written again from the corrected date, State, addressee and language."""
+    if not changed:
+        return doc
+    kept = [w for w in doc.warnings if w.split(":", 1)[0] not in (*changed, "title")]
+    notes = [f"{name}: corrected by the sender" for name in changed]
+    title = doc.title
+    mission = doc.sender.iso3 if doc.sender else (doc.senders[0].iso3 if doc.senders else None)
+    if doc.doc_type is DocType.NOTE_VERBALE and doc.language and doc.doc_date and mission \
+            and doc.addressee:
+        opening = doc.paragraphs[0] if doc.paragraphs else ""
+        new_york = note_phrases().find("new_york", opening[:400]) is not None
+        title = note_title(doc.language, doc.doc_date, mission, doc.addressee,
+                           new_york=new_york) or title
+    said = ("title: the UN title, written from the conventions (date, mission, addressee)"
+            if title else "title: not written: the date, the State or the addressee is missing")
+    return replace(doc, title=title, original_language=doc.language,
+                   warnings=(*kept, *notes, said))
