@@ -19,6 +19,7 @@ of the others (one line a paragraph without blank lines).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -264,9 +265,23 @@ def _is_date_line(text: str) -> bool:
     return place is not None and (place.start <= 3 or place.end >= len(text.rstrip(" .")))
 
 
-def ordinal_days(text: str) -> str:
-    """English ordinal days read as numbers ("27th March" -> "27 March"); same length is
-    not kept, so only for reading dates."""
-    import re
+_ORDINAL_DAY = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b(?:\s+of\b)?", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?!\d)")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
 
-    return re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text)
+
+def ordinal_days(text: str) -> str:
+    """A date line as the date reader reads it: English ordinal days as numbers ("27th of
+    March" -> "27 March") and numeric dates, day first as in every UN language's usage
+    ("24.06.2024", "20/02/2025"), with the month named. Positions are not kept, so only
+    for reading dates."""
+    text = _ORDINAL_DAY.sub("", text)
+    return _NUMERIC_DATE.sub(_named_month, text)
+
+
+def _named_month(m: re.Match[str]) -> str:
+    day, month = int(m[1]), int(m[2])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return m[0]
+    return f"{day} {_MONTHS_EN[month - 1]} {m[3]}"

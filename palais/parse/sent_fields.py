@@ -77,6 +77,8 @@ def sent_document(parts: SentParts, ocr: OcrNotes | None = None) -> Document:
     sender, mission, group = _sender(parts.blocks, opening, f)
     addressee = _addressee(parts.blocks, opening, f)
     request = next((b for b in kept if b.kind == "request"), None)
+    if request is None and opening is not None and phrases.find("request", opening.text):
+        request = opening  # a short note asks for circulation in its opening sentence
     session, agenda = _session_and_agenda(request, kept, f)
 
     annex_text = " ".join(b.text for b in parts.annex)
@@ -150,6 +152,14 @@ def _calendar_dates(session: int | None, f: _Fields) -> tuple[date, date] | None
 def _reference(blocks: Sequence[Block], f: _Fields) -> str | None:
     phrases = note_phrases()
     for block in blocks:
+        if block.kind == "date":
+            # "8 July 2020      Ref: GEN-HR/2020/64": a reference set on the date's line.
+            starts = [i + 1 for i, c in enumerate(block.text) if c == " "]
+            found = next((hit for i in starts if (hit := phrases.reference(block.text[i:]))
+                          and hit[1] is not None), None)
+            if found:
+                f.said("reference", f"“{block.text}”, as printed", block.text)
+                return found[0]
         if block.kind != "reference":
             continue
         found = phrases.reference(block.text) or (block.text.strip(), None)

@@ -1,8 +1,9 @@
 """Checks on uploaded files before any parser sees them.
 
 An upload is refused when it is larger than the configured limit (413) or when
-neither its declared media type nor its first bytes say it is one of the three
-formats intake reads (PDF, Word .docx, plain text, or a scan: PNG, JPEG, TIFF) (415 is not in the error tree;
+neither its declared media type nor its first bytes say it is one of the
+formats intake reads (PDF, Word .docx, plain text, or a scan: PNG, JPEG, TIFF) (415
+is not in the error tree;
 an unreadable kind of file is a :class:`palais.errors.ParseError`, 422). The
 size is counted while reading, so a client that lies in ``Content-Length``
 cannot make the server hold more than the limit in memory.

@@ -134,3 +134,29 @@ def test_parser_is_total_over_notes_shuffled_cut_and_rewrapped(
     # Whatever was cut or moved, the closing formula is never printed as a cover paragraph.
     closing = [t for k, t in parse_tree(text).tree.sent if k == "closing"]
     assert not any(c in doc.paragraphs for c in closing)
+
+
+_SHORT_NOTE = """PERMANENT MISSION OF ROMANIA
+GENEVA
+
+                                          {date}      Ref: 123/HR
+
+The Permanent Mission of Romania to the United Nations Office at Geneva presents its \
+compliments to the Secretariat of the Human Rights Council and has the honour to request that \
+the present note verbale be circulated as a document of the 58th session of the Human Rights \
+Council under item 4.
+
+The Permanent Mission of Romania avails itself of this opportunity to renew the assurances of \
+its highest consideration.
+"""
+
+
+@pytest.mark.parametrize("printed", ["20th of February 2025", "20.02.2025", "20/02/2025",
+                                     "February 20, 2025", "Geneva, 20 February 2025"])
+def test_a_short_note_with_its_reference_beside_the_date(printed: str) -> None:
+    doc = parse_text(_SHORT_NOTE.format(date=printed))
+    assert (doc.doc_date.isoformat() if doc.doc_date else None) == "2025-02-20"
+    assert (doc.reference, doc.addressee, doc.session, doc.agenda_items) == (
+        "123/HR", "OHCHR", 58, (4,))
+    assert doc.sender is not None and doc.sender.iso3 == "ROU"
+    assert len(doc.paragraphs) == 1

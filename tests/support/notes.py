@@ -57,20 +57,28 @@ def _typst(text: str) -> str:
 
 
 def note_pdf(name: str) -> bytes:
-    lang = name.split("_", 1)[0]
+    return pdf_of(note_text(name), name.split("_", 1)[0])
+
+
+def pdf_of(text: str, lang: str) -> bytes:
+    """``text`` typeset on A4, one paragraph a block of the text."""
     out = ['#set page(paper: "a4", margin: (x: 2.5cm, y: 2cm))',
            f'#set text(size: 11pt, lang: "{lang}")', "#set par(spacing: 1.2em)"]
-    out += [_typst(block) for block in _blocks(note_text(name))]
+    out += [_typst(block) for block in _blocks(text)]
     pdf: bytes = typst.compile("\n\n".join(out).encode("utf-8"))
     return pdf
 
 
 def scanned_pdf(name: str, *, seed: int = 7) -> bytes:
-    """The PDF printed, signed and scanned: an image-only PDF (see the module docstring)."""
+    return scan_of(note_text(name), name.split("_", 1)[0], seed=seed)
+
+
+def scan_of(text: str, lang: str, *, seed: int = 7) -> bytes:
+    """``text`` printed, signed and scanned: an image-only PDF (see the module docstring)."""
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory() as folder:
         pdf = Path(folder) / "note.pdf"
-        pdf.write_bytes(note_pdf(name))
+        pdf.write_bytes(pdf_of(text, lang))
         subprocess.run(["pdftoppm", "-r", "300", "-gray", "-f", "1", "-l", "1", "-singlefile",
                         str(pdf), str(Path(folder) / "page")], check=True, timeout=60)
         width, height, pixels = _read_pgm((Path(folder) / "page.pgm").read_bytes())
