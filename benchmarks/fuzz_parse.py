@@ -69,7 +69,8 @@ def make_corpus(folder: Path) -> None:
             (folder / f"{seed.stem}.{encoding}").write_bytes(bytes([0]) + data)
     (folder / "note.pdf").write_bytes(bytes([1]) + note_pdf("fr_hrc_47_2021"))
     (folder / "note.docx").write_bytes(bytes([2]) + note_docx("ru_a_hrc_41_2019"))
-    from tests.support.notes import NAMES as SENT, note_text, scanned_pdf
+    from tests.support.notes import NAMES as SENT
+    from tests.support.notes import note_text, scanned_pdf
 
     for name in SENT:
         (folder / f"{name}.txt").write_bytes(bytes([0]) + note_text(name).encode("utf-8"))

@@ -68,7 +68,8 @@ def main() -> int:
     for name in NAMES:
         pdf = scanned_pdf(name)
         text = to_record(parse_source(read_bytes(note_text(name).encode(), f"{name}.txt")))
-        runs = [timed(lambda pdf=pdf: read_bytes(pdf, f"{name}.pdf")) for _ in range(args.runs)]
+        runs = [timed(lambda pdf=pdf, name=name: read_bytes(pdf, f"{name}.pdf"))
+                for _ in range(args.runs)]
         ref = statistics.median(timed(lambda pdf=pdf: render_only(pdf))[0]
                                 for _ in range(args.runs))
         wall = statistics.median(r[0] for r in runs)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from palais.conventions.as_sent import note_phrases
 from palais.parse.layout import OPENINGS, Line, join_block, right_to_left
-from palais.parse.patterns import AGENDA, ANNEX_HEADING, TYPE_TITLE
+from palais.parse.patterns import AGENDA, ANNEX_HEADING, SESSION_WORD, TYPE_TITLE
 
 __all__ = ["Block", "SentParts", "looks_sent", "read_parts"]
 
@@ -62,18 +62,28 @@ def looks_sent(head: str) -> bool:
     compliments opening is there, and no UN cover comes before it (an "Agenda item"
     line, or a title "Note verbale dated ..." as the UN writes it), which UN-issued
     texts without their masthead (web extracts) still show."""
-    found = note_phrases().find("compliments", head[:5000])
+    # The "Agenda item" line is sought first (a literal-led pattern, fast): the opening is
+    # then sought only before it, so UN covers cost little.
+    lines = AGENDA.finditer(head, 0, 5000)
+    cover = next((m.start() for m in lines if _cover_line(head, m.start())), 5000)
+    found = note_phrases().find("compliments", head[:cover])
     if found is None:
         return False
     before = head[: found.start]
-    if AGENDA.search(before):
-        return False
     from palais.parse.fields import find_dates
 
     for title in TYPE_TITLE.finditer(before):
         if any(at < 80 for at, _ in find_dates(before[title.end() : title.end() + 120])):
             return False
     return True
+
+
+def _cover_line(head: str, at: int) -> bool:
+    """Whether the "Agenda item" phrase at ``at`` is a UN cover's line: it opens a line, or
+    follows the session line in a flattened extract ("Sixtieth session Agenda item 112")
+    rather than sitting in a mission's subject line ("Subject: HRC 58, Agenda item 4")."""
+    return at == 0 or head[at - 1] == "\n" or SESSION_WORD.search(head, max(0, at - 30), at) \
+        is not None
 
 
 def _paragraphs(lines: Sequence[Line]) -> list[Block]:
