@@ -26,7 +26,7 @@ from palais.errors import UnknownSession
 from palais.model import Body, DocType, Document, Footnote, Part, PartKind, Party
 from palais.parse.as_sent import Block, SentParts, ordinal_days
 from palais.parse.detect import detect_language
-from palais.parse.fields import find_dates, session_number
+from palais.parse.fields import find_dates, is_special_session, session_number
 
 __all__ = ["OcrNotes", "corrected", "sent_document"]
 
@@ -79,7 +79,7 @@ def sent_document(parts: SentParts, ocr: OcrNotes | None = None) -> Document:
     request = next((b for b in kept if b.kind == "request"), None)
     if request is None and opening is not None and phrases.find("request", opening.text):
         request = opening  # a short note asks for circulation in its opening sentence
-    session, agenda = _session_and_agenda(request, kept, f)
+    session, agenda, special = _session_and_agenda(request, kept, f)
 
     annex_text = " ".join(b.text for b in parts.annex)
     annexes: tuple[Part, ...] = ()
@@ -114,7 +114,7 @@ def sent_document(parts: SentParts, ocr: OcrNotes | None = None) -> Document:
     if not kept:
         f.warnings.append("paragraphs: no compliments opening found: is this a note verbale?")
     return Document(
-        session_dates=_calendar_dates(session, f),
+        session_dates=_calendar_dates(session, special, f),
         doc_type=DocType.NOTE_VERBALE,
         parts=(cover, *annexes),
         body=Body.HRC if addressee in ("OHCHR", "PHRC") or session else None,
@@ -135,17 +135,20 @@ def sent_document(parts: SentParts, ocr: OcrNotes | None = None) -> Document:
     )
 
 
-def _calendar_dates(session: int | None, f: _Fields) -> tuple[date, date] | None:
+def _calendar_dates(
+    session: int | None, special: bool, f: _Fields
+) -> tuple[date, date] | None:
     """A note names its session by number only; the cover prints its dates, which the
     session calendar holds."""
     if session is None:
         return None
+    kind = "special session" if special else "session"
     try:
-        known = load_calendar().session(session)
+        known = load_calendar().session(session, special=special)
     except UnknownSession:
-        f.said("session_dates", f"session {session} is not in the session calendar")
+        f.said("session_dates", f"{kind} {session} is not in the session calendar")
         return None
-    f.said("session_dates", "from the session calendar")
+    f.said("session_dates", f"those of the {kind}, from the session calendar")
     return known.opening, known.closing
 
 
@@ -249,18 +252,23 @@ def _addressee(blocks: Sequence[Block], opening: Block | None, f: _Fields) -> st
 
 def _session_and_agenda(
     request: Block | None, kept: Sequence[Block], f: _Fields
-) -> tuple[int | None, tuple[int, ...]]:
+) -> tuple[int | None, tuple[int, ...], bool]:
+    """Session, agenda items and whether the session is a special one, from the request."""
     phrases = note_phrases()
     if request is None:
         f.said("session", "none: the note does not ask to be circulated as a Council document")
         f.said("agenda_items", "none: the note does not ask to be circulated")
-        return None, ()
+        return None, (), False
     text = _SPANISH_ORDINAL.sub(r"\1\2", request.text)
     asked = phrases.find("request", text)
-    found = session_number(text[asked.start:] if asked else text) or session_number(text)
+    begin = asked.start if asked else 0
+    scoped = session_number(text[begin:])
+    found = (scoped[0], scoped[1] + begin) if scoped else session_number(text)
     session = found[0] if found else None
+    special = found is not None and is_special_session(text, found[1])
     if session:
-        f.said("session", f"{session}, from the request to circulate", request.text)
+        what = " (a special session)" if special else ""
+        f.said("session", f"{session}{what}, from the request to circulate", request.text)
     else:
         f.said("session", "not found in the request to circulate")
     agenda = phrases.agenda_items(text)
@@ -269,7 +277,7 @@ def _session_and_agenda(
                request.text)
     else:
         f.said("agenda_items", "not found: the request to circulate names no agenda item")
-    return session, agenda
+    return session, agenda, special
 
 
 

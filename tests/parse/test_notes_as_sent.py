@@ -160,3 +160,20 @@ def test_a_short_note_with_its_reference_beside_the_date(printed: str) -> None:
         "123/HR", "OHCHR", 58, (4,))
     assert doc.sender is not None and doc.sender.iso3 == "ROU"
     assert len(doc.paragraphs) == 1
+
+
+def test_a_special_session_takes_the_special_sessions_dates() -> None:
+    regular = note_text("en_aze_wrapped")
+    text = regular.replace("fifty-eighth session", "thirty-fifth special session")
+    doc = parse_text(text)
+    assert doc.session == 35
+    assert any(w.startswith("session: 35 (a special session)") for w in doc.warnings)
+    assert doc.session_dates != parse_text(regular).session_dates
+
+
+def test_an_annex_announced_but_not_sent_is_said_to_be_missing() -> None:
+    text = note_text("en_aze_wrapped").split("Statement of the Ministry")[0]
+    doc = parse_text(text)
+    assert doc.annexes == ()
+    assert any(w.startswith("annexes: the note mentions an annex but none follows")
+               for w in doc.warnings)
