@@ -46,7 +46,12 @@ def read_bytes(data: bytes, filename: str) -> Source:
         if not any(page.strip() for page in pages):
             scanned = ocr.read_scanned_pdf(data, name)
     elif media_type in sniff.IMAGES:
-        scanned = ocr.read_image(data, name)
+        kind = media_type.removeprefix("image/").upper()
+        try:
+            scanned = ocr.read_image(data, name)
+        except ParseError as exc:
+            raise ParseError(f"{name} is a {kind} image that OCR could not read: "
+                             f"{exc.detail.removeprefix(name + ': ')}") from exc
         pages = ()
     elif media_type == sniff.DOCX:
         pages = read_docx(data, name)
