@@ -161,9 +161,14 @@ class NotePhrases:
     def reference(self, line: str) -> tuple[str, Language | None] | None:
         """The reference printed on ``line`` after its label ("Ref: X" -> "X"), or the
         whole line where a language prints it unlabelled (Chinese "（2025）…第112号")."""
+        heading = self.find("heading", line)
+        if heading is not None and heading.start == 0 and line[heading.end:].strip():
+            # "NOTE VERBALE No. 2024/15": the reference printed after the heading.
+            return self.reference(line[heading.end:])
         m = self._reference.match(same_length_fold(line))
         if m:
-            return line[m.end():].strip(), Language(str(m.lastgroup))
+            # "Réf. : 2024/12": the label's colon printed apart.
+            return line[m.end():].strip().lstrip(":").strip(), Language(str(m.lastgroup))
         # pdftotext sets digits among Chinese characters apart: "第 87 号".
         text = _CJK_GAP.sub("", line.strip())
         for lang, contains, ends in self._whole_line:

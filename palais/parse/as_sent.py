@@ -229,9 +229,18 @@ def _after_kind(block: Block, before: Block) -> str | None:
         return "stamp"
     if len(text) <= _SHORT and phrases.reference(text):
         return "reference"
-    if len(text) <= 2 * _SHORT and (
-        phrases.addressee(text) or phrases.find("address_lines", text)
-    ):
+    # The addressee block names the addressee at its start, or opens or ends with its
+    # address ("... Palais des Nations, Geneva"); an annex title that merely mentions Geneva
+    # is no address.
+    if len(text) > 2 * _SHORT:
+        return None
+    named = phrases.addressee(text[:80])
+    address = phrases.find("address_lines", text[:40])
+    tail = text.rstrip(" .,")
+    ending = phrases.find("address_lines", tail, max(0, len(tail) - 40))
+    while ending is not None and ending.end < len(tail):
+        ending = phrases.find("address_lines", tail, ending.end)
+    if (named and named[1] <= 16) or (address and address.start <= 3) or ending:
         return "addressee"
     return None
 
@@ -284,9 +293,10 @@ _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "A
 def ordinal_days(text: str) -> str:
     """A date line as the date reader reads it: English ordinal days as numbers ("27th of
     March" -> "27 March") and numeric dates, day first as in every UN language's usage
-    ("24.06.2024", "20/02/2025"), with the month named. Positions are not kept, so only
+    ("24.06.2024", "20/02/2025"), with the month named; Russian quotation marks round the
+    day ("«24» июня") dropped. Positions are not kept, so only
     for reading dates."""
-    text = _ORDINAL_DAY.sub("", text)
+    text = _ORDINAL_DAY.sub("", text).replace("«", "").replace("»", "")
     return _NUMERIC_DATE.sub(_named_month, text)
 
 

@@ -177,3 +177,26 @@ def test_an_annex_announced_but_not_sent_is_said_to_be_missing() -> None:
     assert doc.annexes == ()
     assert any(w.startswith("annexes: the note mentions an annex but none follows")
                for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("name", "printed", "written"),
+    [
+        ("en_aze_wrapped", "No. 4/2025/123\n\nNOTE VERBALE", "NOTE VERBALE No. 4/2025/123"),
+        ("en_aze_wrapped", "No. 4/2025/123", "Réf. : 4/2025/123"),
+        ("en_aze_wrapped", "Geneva, 20 February 2025", "Geneva, «20» February 2025"),
+        ("ru_rus_refbelow", "Женева, 6 марта 2023 года", "Женева, «6» марта 2023 г."),
+        ("en_aze_wrapped", "Office of the United Nations High Commissioner for Human Rights\n",
+         "The Office of the United Nations High Com\n"),
+    ],
+)
+def test_variants_of_reference_date_and_address_lines_read_the_same(
+    name: str, printed: str, written: str
+) -> None:
+    original = note_text(name)
+    assert printed in original
+    fields = ("reference", "doc_date", "sender_state", "session", "agenda_items", "title")
+    want, got = _record(name), to_record(parse_text(original.replace(printed, written)))
+    assert {k: got[k] for k in fields} == {k: want[k] for k in fields}
+    assert got["paragraphs"] == want["paragraphs"]
+    assert len(got["annexes"]) == len(want["annexes"])
