@@ -91,6 +91,13 @@ class Format(StrEnum):
     HTML = "html"
     AKN = "akn"
     TXT = "txt"
+    # Only as received: a back-catalogue document imported from its Word file keeps it.
+    DOCX = "docx"
+
+    @classmethod
+    def composed(cls) -> tuple[Format, ...]:
+        """The formats every composed language version is rendered in."""
+        return (cls.PDF, cls.HTML, cls.AKN, cls.TXT)
 
     @property
     def media_type(self) -> str:
@@ -106,6 +113,7 @@ _MEDIA_TYPES = {
     Format.HTML: "text/html; charset=utf-8",
     Format.AKN: "application/akn+xml",
     Format.TXT: "text/plain; charset=utf-8",
+    Format.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
 

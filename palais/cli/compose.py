@@ -55,10 +55,10 @@ def compose_command(
             raise MissingTranslation({k.value: v for k, v in missing.items()})
         files: dict[Path, bytes] = {}
         with Progress(console=err_console, transient=True) as progress:
-            task = progress.add_task("Composing", total=len(ALL) * len(Format))
+            task = progress.add_task("Composing", total=len(ALL) * len(Format.composed()))
             for language in ALL:
                 version = compose(doc, language)
-                for f in Format:
+                for f in Format.composed():
                     files[output / f"{language.value}.{f.extension}"] = render(version, f)
                     progress.advance(task)
         output.mkdir(parents=True, exist_ok=True)
@@ -78,7 +78,7 @@ def compose_command(
 
 
 def _format(name: str) -> Format:
-    for f in Format:
+    for f in Format.composed():
         if name.strip().lower() in (f.value, f.extension):
             return f
     raise InvalidInput(f"unknown format {name!r}: expected one of pdf, html, akn, txt")

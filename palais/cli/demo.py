@@ -82,17 +82,15 @@ def demo(
     # hashing costs, upload limit) still come from the configuration and environment.
     settings = Settings.load(data_dir=folder, database_url=f"sqlite:///{folder / 'palais.db'}")
     registry = Registry.open(settings)
-    from palais.search import open_index
-
-    index = open_index(settings)
     for name, password in ensure_accounts(registry, folder).items():
         console.print(f"account [bold]{name}[/] password [bold]{password}[/]", highlight=False)
     officer: Actor = registry.actor("demo-officer")
     with console.status("Composing and issuing the samples in six languages…"):
-        for placed in issue_samples(registry, officer, index=index):
+        for placed in issue_samples(registry, officer):
             doing = "issued" if placed.added else "already issued"
+            formats = len(Format.composed())
             console.print(
-                f"{placed.issued.symbol}: {doing} in {len(ALL)} languages x {len(Format)} formats"
+                f"{placed.issued.symbol}: {doing} in {len(ALL)} languages x {formats} formats"
             )
             if out is not None:
                 count = write_versions(registry, placed.issued.symbol, out)
@@ -102,7 +100,9 @@ def demo(
         return
     import uvicorn
 
+    from palais.search import open_index
     from palais.web.app import create_app
 
     console.print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(create_app(settings, registry, index), host=host, port=port, log_level="info")
+    app = create_app(settings, registry, open_index(settings))
+    uvicorn.run(app, host=host, port=port, log_level="info")

@@ -145,15 +145,14 @@ def issue(
     submission_id: Annotated[int, typer.Argument(metavar="ID", help="Submission number")],
     as_user: AsUser,
 ) -> None:
-    """Issue a registered document: compose the six languages in every format, publish."""
-    from palais.search import open_index
+    """Issue a registered document: compose the six languages in every format, publish.
 
+    The search index follows the store's change records: a running server, or the
+    next ``palais search`` command, brings it level."""
     settings = Settings.load()
     registry = Registry.open(settings)
     try:
-        issued = issue_document(
-            registry, _acting(registry, as_user), submission_id, index=open_index(settings)
-        )
+        issued = issue_document(registry, _acting(registry, as_user), submission_id)
     finally:
         registry.close()
     console.print(f"issued {issued.symbol}", highlight=False)
@@ -185,7 +184,7 @@ def export(
     chosen = ExportFormat.parse(fmt)
     registry = _registry()
     try:
-        rows = (metadata_row(d) for d in registry.recently_issued(limit=None))
+        rows = (metadata_row(d) for d in registry.archive())
         lines = export_lines(rows, chosen)
         if output is None:
             for line in lines:

@@ -17,7 +17,8 @@ from datetime import date
 
 from palais import samples
 from palais.model import Document
-from palais.publish.issuing import SearchIndex, issue_document
+from palais.publish.following import IndexFollower
+from palais.publish.issuing import issue_document
 from palais.records import to_record
 from palais.registry import Actor, IssuedDocument, Registry
 
@@ -35,11 +36,11 @@ def _identity(doc: Document) -> tuple[object, ...]:
 
 
 def issue_samples(
-    registry: Registry, officer: Actor, *, index: SearchIndex | None = None,
+    registry: Registry, officer: Actor, *, follower: IndexFollower | None = None,
     today: date | None = None,
 ) -> Iterator[Placed]:
     """Each bundled sample as issued in the archive, issuing those not yet there."""
-    present = {_identity(d.document): d for d in registry.recently_issued(limit=None)}
+    present = {_identity(d.document): d for d in registry.archive()}
     for doc in samples.load():
         found = present.get(_identity(doc))
         if found is not None:
@@ -47,5 +48,6 @@ def issue_samples(
             continue
         submission = registry.submit_record(officer, to_record(doc))
         registry.register(officer, submission.id, symbol=doc.symbol)
-        yield Placed(issue_document(registry, officer, submission.id, index=index, today=today),
+        yield Placed(issue_document(
+            registry, officer, submission.id, follower=follower, today=today),
                      added=True)

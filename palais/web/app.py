@@ -17,6 +17,7 @@ from fastapi import FastAPI, Request, Response
 from starlette.middleware.base import RequestResponseEndpoint
 
 from palais.errors import PayloadTooLarge
+from palais.publish.following import IndexFollower
 from palais.registry import Registry
 from palais.search import SearchIndex, open_index
 from palais.settings import Settings
@@ -35,12 +36,14 @@ def create_app(
     settings: Settings, registry: Registry | None = None, index: SearchIndex | None = None
 ) -> FastAPI:
     """The application over ``registry`` and its search ``index`` (opened from ``settings``
-    when not given); the index is brought level with the store before the first request."""
+    when not given); the index catches up with the store's change records before the
+    first request (one query when it is current, whatever the archive's size)."""
     if registry is None:
         registry = Registry.open(settings)
     if index is None:
         index = open_index(settings)
-    reconcile_index(index, registry)
+    follower = IndexFollower(registry, index)
+    follower.catch_up()
     app = FastAPI(
         title="palais",
         summary="Document circulation for the UN Human Rights Council",
@@ -56,7 +59,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.registry = registry
-    app.state.search_index = index
+    app.state.follower = follower
     app.state.cookie_signer = CookieSigner(_secret(settings))
     install_problem_handlers(app)
     _limit_body_size(app, int(getattr(settings, "max_upload_bytes", 20 * 1024 * 1024)))
@@ -68,22 +71,6 @@ def create_app(
 def app_from_environment() -> FastAPI:
     """The app for ``uvicorn --factory``: settings from the config file and environment."""
     return create_app(Settings.load())
-
-
-def reconcile_index(index: SearchIndex, registry: Registry) -> None:
-    """Rebuild the search index when it differs from the store's issued documents.
-
-    The index is updated after each issuing commits, so a crash between the two, or an
-    index copied from elsewhere, leaves it behind the store: the store is the truth.
-    """
-    documents = [issued.document for issued in registry.recently_issued(limit=None)]
-    drift = index.drift(documents)
-    if drift:
-        logger.warning(
-            "search index differs from the store (%d missing, %d extra, %d stale): rebuilding",
-            len(drift.missing), len(drift.extra), len(drift.stale),
-        )
-        index.rebuild(documents)
 
 
 def _limit_body_size(app: FastAPI, limit: int) -> None:

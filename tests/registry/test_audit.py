@@ -12,6 +12,7 @@ from palais.registry import Registry
 from palais.store import write_transaction
 from palais.store.tables import audit_log
 from tests.registry.conftest import People
+from tests.support.bundles import current_bundle
 from tests.support.records import RECORD
 
 
@@ -55,7 +56,7 @@ def test_a_refused_action_changes_nothing_and_records_nothing(
     with pytest.raises(PermissionDenied):
         registry.register(people.aze, sid)
     with pytest.raises(Conflict):
-        registry.issue(people.officer, sid)
+        registry.issue(people.officer, sid, current_bundle(registry, sid))
     after = (registry.get(people.officer, sid), registry.audit(people.officer, sid))
     assert after == before
 

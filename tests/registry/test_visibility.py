@@ -8,6 +8,7 @@ from palais.errors import NotFound, PermissionDenied
 from palais.languages import Language
 from palais.registry import Registry, State
 from tests.registry.conftest import People
+from tests.support.bundles import current_bundle
 from tests.support.records import RECORD
 
 
@@ -71,7 +72,7 @@ def test_the_public_reads_issued_documents_only(registry: Registry, people: Peop
     with pytest.raises(NotFound):
         registry.document(symbol)
     assert registry.recently_issued() == []
-    registry.issue(people.officer, sid)
+    registry.issue(people.officer, sid, current_bundle(registry, sid))
     assert registry.document(symbol).symbol == symbol
     assert [d.symbol for d in registry.recently_issued()] == [symbol]
 
@@ -89,7 +90,7 @@ def test_the_listing_condition_agrees_with_the_single_row_rule(
         ids.append(registered)
         issued = registry.submit_record(mission, record).id
         registry.register(people.officer, issued)
-        registry.issue(people.officer, issued)
+        registry.issue(people.officer, issued, current_bundle(registry, issued))
         ids.append(issued)
         rejected = registry.submit_record(mission, record).id
         registry.reject(people.officer, rejected, "duplicate")

@@ -10,6 +10,7 @@ from palais.registry import Registry, State
 from palais.registry.values import Actor, Role
 from palais.registry.workflow import RULES, check
 from tests.registry.conftest import People
+from tests.support.bundles import current_bundle
 from tests.support.records import RECORD
 
 
@@ -34,7 +35,7 @@ def test_the_main_path_submitted_registered_in_translation_ready_issued(
     first = registry.set_translation(people.translator, sid, "cover.title", Language.FR, "Note")
     assert first.state is State.IN_TRANSLATION
     assert _translate_everything(registry, people, sid) is State.READY
-    issued = registry.issue(people.officer, sid)
+    issued = registry.issue(people.officer, sid, current_bundle(registry, sid))
     assert issued.state is State.ISSUED
     assert registry.get(people.officer, sid).issued_at is not None
 
@@ -50,7 +51,7 @@ def test_registration_happens_once(registry: Registry, people: People) -> None:
 def test_nothing_is_issued_before_registration(registry: Registry, people: People) -> None:
     sid = registry.submit_record(people.aze, RECORD).id
     with pytest.raises(Conflict, match="submitted"):
-        registry.issue(people.officer, sid)
+        registry.issue(people.officer, sid, current_bundle(registry, sid))
     assert registry.get(people.officer, sid).state is State.SUBMITTED
 
 
@@ -75,7 +76,7 @@ def test_a_mission_withdraws_its_own_until_issue_only(registry: Registry, people
     assert registry.withdraw(people.aze, sid, "sent by mistake").state is State.WITHDRAWN
     issued = registry.submit_record(people.aze, RECORD).id
     registry.register(people.officer, issued)
-    registry.issue(people.officer, issued)
+    registry.issue(people.officer, issued, current_bundle(registry, issued))
     with pytest.raises(Conflict, match="issued"):
         registry.withdraw(people.aze, issued, "too late")
     assert registry.withdraw(people.officer, issued, "withdrawn by the secretariat").state is (
@@ -105,7 +106,7 @@ def test_an_edit_cannot_change_the_allocated_symbol(registry: Registry, people: 
 
 @pytest.mark.parametrize(
     ("role", "action"),
-    [(role, action) for action, by_role in RULES.items() for role in Role if role not in by_role],
+    [(role, action) for action, rule in RULES.items() for role in Role if role not in rule.allowed],
 )
 def test_a_role_without_the_action_is_denied_whatever_the_state(role: Role, action: str) -> None:
     actor = Actor("someone", role, "AZE" if role is Role.MISSION else None)

@@ -179,7 +179,7 @@ def test_browse_by_state_lists_its_documents(registry: FakeRegistry) -> None:
 
 def test_a_server_without_a_search_index_says_so(registry: FakeRegistry) -> None:
     app = make_app(registry)
-    del app.state.search_index
+    del app.state.follower
     html = TestClient(app).get("/search", params={"q": "kalbajar"}).text
     assert "Search is not available on this server." in html
 
