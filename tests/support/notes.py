@@ -86,7 +86,7 @@ def scan_of(text: str, lang: str, *, seed: int = 7) -> bytes:
         for _ in range(4000):  # specks of dust and toner
             x, y = rng.randrange(width), rng.randrange(height)
             pixels[y * width + x] = rng.randrange(0, 160)
-        (Path(folder) / "scan.png").write_bytes(_png(width, height, pixels))
+        (Path(folder) / "scan.png").write_bytes(png(width, height, pixels))
         page = ('#set page(width: 210mm, height: 297mm, margin: 0pt)\n'
                 '#image("scan.png", width: 100%)')
         (Path(folder) / "scan.typ").write_text(page, encoding="utf-8")
@@ -110,7 +110,7 @@ def _skewed(pixels: bytearray, width: int, height: int, shift_per_row: float) ->
     return out
 
 
-def _png(width: int, height: int, pixels: bytearray) -> bytes:
+def png(width: int, height: int, pixels: bytearray) -> bytes:
     """An 8-bit grey PNG (no image library needed)."""
     raw = b"".join(b"\x00" + bytes(pixels[y * width : (y + 1) * width]) for y in range(height))
 
