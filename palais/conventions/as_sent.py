@@ -25,7 +25,7 @@ from datetime import date
 from palais.conventions.data import load
 from palais.conventions.dates import format_date
 from palais.conventions.formulae import formulae
-from palais.conventions.states import state_name
+from palais.conventions.states import is_observer, state_name
 from palais.errors import PalaisError
 from palais.languages import Language
 
@@ -222,7 +222,8 @@ def note_title(
     from the Permanent Mission of Azerbaijan to the United Nations Office at Geneva
     addressed to the Office of the United Nations High Commissioner for Human Rights"):
     formulae.yaml's for a Geneva mission's note to OHCHR, note_as_sent.yaml's for the
-    President of the Council or a mission in New York; None where neither has one."""
+    President of the Council, a mission in New York or an observer State's mission; None
+    where neither has one."""
     data = load("note_as_sent")
     if addressee == "OHCHR":
         template = formulae(lang).note_verbale_title
@@ -233,6 +234,9 @@ def note_title(
     if new_york:
         geneva, seat = data["new_york_seat"][lang.value]
         template = template.replace(str(geneva), str(seat))
+    if is_observer(iso3):
+        member, observer = data["observer_mission"][lang.value]
+        template = template.replace(str(member), str(observer), 1)
     try:
         return template.format(
             date=format_date(doc_date, lang), state_of=state_name(iso3, lang, form="of")

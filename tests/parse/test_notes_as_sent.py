@@ -200,3 +200,14 @@ def test_variants_of_reference_date_and_address_lines_read_the_same(
     assert {k: got[k] for k in fields} == {k: want[k] for k in fields}
     assert got["paragraphs"] == want["paragraphs"]
     assert len(got["annexes"]) == len(want["annexes"])
+
+
+def test_an_observer_states_mission_is_titled_a_permanent_observer_mission() -> None:
+    text = (note_text("en_aze_wrapped").replace("Republic of Azerbaijan", "State of Palestine")
+            .replace("The Permanent Mission of", "The Permanent Observer Mission of"))
+    doc = parse_text(text)
+    assert doc.sender is not None and doc.sender.iso3 == "PSE"
+    assert doc.title == (
+        "Note verbale dated 20 February 2025 from the Permanent Observer Mission of the State of "
+        "Palestine to the United Nations Office at Geneva addressed to the Office of the United "
+        "Nations High Commissioner for Human Rights")
