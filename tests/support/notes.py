@@ -1,7 +1,7 @@
 """Notes verbales as missions send them, in the formats they arrive in.
 
 The text fixtures (tests/fixtures/notes_as_sent/*.txt) are what a mission typed;
-from each, these helpers make the Word file, the PDF and the signed-and-scanned
+from each, these functions make the Word file, the PDF and the signed-and-scanned
 PDF a mission might send instead: the scan is the PDF rendered at 300 dpi by
 ``pdftoppm``, turned by a slight skew, sprinkled with specks, and put back into a
 PDF as an image with no text layer.
