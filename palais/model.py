@@ -240,6 +240,13 @@ class Document:
     job_number: str | None = None
     translations: Mapping[str, Mapping[Language, str]] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    reference: str | None = None
+    """The sender's own reference number, exactly as printed on a note as sent."""
+    on_behalf_of: str | None = None
+    """The group of States a note is sent for, as printed ("the Organization of Islamic
+    Cooperation"); ``senders`` then holds the mission that sent it and ``sender`` is None."""
+    ocr_confidence: float | None = None
+    """Mean word confidence (0-100) where the text was read from an image by OCR."""
 
     def __post_init__(self) -> None:
         if not self.parts or self.parts[0].kind is not PartKind.COVER:

@@ -12,8 +12,8 @@ import hashlib
 from pathlib import Path, PurePath
 
 from palais.errors import ParseError
-from palais.intake import sniff
-from palais.intake.source import Source
+from palais.intake import ocr, sniff
+from palais.intake.source import OcrNotes, Source
 from palais.intake.text import decode
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -41,10 +41,23 @@ def read_bytes(data: bytes, filename: str) -> Source:
     name = PurePath(filename).name or "input"
     media_type = sniff.media_type(data, filename)
     pages: tuple[str, ...] | None
+    scanned: ocr.OcrText | None = None
     if media_type == sniff.PDF:
         from palais.intake.pdf import read_pdf
 
         pages = read_pdf(data, name)
+        if not pages:
+            raise ParseError(f"{name} is a damaged PDF: it has no pages")
+        if not any(page.strip() for page in pages):
+            scanned = ocr.read_scanned_pdf(data, name)
+    elif media_type in sniff.IMAGES:
+        kind = media_type.removeprefix("image/").upper()
+        try:
+            scanned = ocr.read_image(data, name)
+        except ParseError as exc:
+            raise ParseError(f"{name} is a {kind} image that OCR could not read: "
+                             f"{exc.detail.removeprefix(name + ': ')}") from exc
+        pages = ()
     elif media_type == sniff.DOCX:
         from palais.intake.word import read_docx
 
@@ -52,6 +65,8 @@ def read_bytes(data: bytes, filename: str) -> Source:
     else:
         pages = None
         text = decode(data, name)
+    if scanned is not None:
+        pages = scanned.pages
     if pages is not None:
         text = "\f".join(pages)
         if len(pages) == 1:
@@ -64,4 +79,5 @@ def read_bytes(data: bytes, filename: str) -> Source:
         name=filename,
         media_type=media_type,
         sha256=hashlib.sha256(data).hexdigest(),
+        ocr=OcrNotes(scanned.confidence, scanned.doubtful) if scanned else None,
     )

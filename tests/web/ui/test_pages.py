@@ -115,13 +115,16 @@ def test_mission_upload_is_shown_before_anything_is_stored(
     seed = (SEEDS / "fr_hrc_47_2021.txt").read_bytes()
     preview = client.post("/mission/submit", files={"file": ("note.txt", seed, "text/plain")})
     assert preview.status_code == 200
-    fields = preview.text.split('<dl class="meta record">')[1].split("</dl>")[0]
-    for shown in ("47", "AZE", "2021-06-08", "Note verbale datée du 8 juin 2021"):
-        assert shown in fields
+    for shown in ('id="f-session" name="session" dir="auto" value="47"',
+                  'id="f-sender_state" name="sender_state" dir="auto" value="AZE"',
+                  'value="2021-06-08" type="date"', "Note verbale datée du 8 juin 2021"):
+        assert shown in preview.text
     assert len(registry.submissions) == 2
     payload = preview.text.split('name="payload" value="')[1].split('"')[0]
+    fields = {"doc_type": "note_verbale", "sender_state": "AZE", "doc_date": "2021-06-08",
+              "session": "47", "agenda_items": "4", "language": "fr", "addressee": "OHCHR"}
     confirmed = client.post(
-        "/mission/confirm", data={"filename": "note.txt", "payload": payload},
+        "/mission/confirm", data={"filename": "note.txt", "payload": payload, **fields},
         follow_redirects=False,
     )
     assert confirmed.headers["location"] == "/mission/submissions/3"
