@@ -19,7 +19,9 @@ step runs as its own process, through the same code a user's command takes:
 - the search results page (``GET /search?q=...``, in process over HTTP with
   Starlette's test client): p50 and p99 over ``--queries`` queries of words
   from the corpus;
-- the peak resident memory of each step's processes.
+- the peak resident memory of each step's processes;
+- the machine's load average around the steps (the costs are wall times: another
+  program's work on the same cores lengthens them).
 
 Every timing is the median of ``--runs`` runs (the import, which changes the
 store, runs once per store and size). The reference, measured in the same run,
@@ -183,7 +185,7 @@ def one_store(
          "--password-stdin"], input=PASSWORD, text=True, env=env, check=True,
         capture_output=True,
     )
-    result: dict[str, Any] = {"store": store, "docs": docs}
+    result: dict[str, Any] = {"store": store, "docs": docs, "load": os.getloadavg()[0]}
     imported = measured(
         [sys.executable, "-m", "palais", "import", str(corpus), "--as", "archivist"], env
     )
@@ -212,6 +214,7 @@ def one_store(
     result["page_p50_ms"] = percentile(latencies, 0.5)
     result["page_p99_ms"] = percentile(latencies, 0.99)
     result["serve_rss_mb"] = max(s["rss_mb"] for s in served)
+    result["load"] = round((result["load"] + os.getloadavg()[0]) / 2, 1)
     print(json.dumps(result), flush=True)
     return result
 
@@ -228,15 +231,15 @@ def report(results: list[dict[str, Any]], ref: float) -> Iterator[str]:
     yield f"reference (`python -c pass`, median): {ref * 1000:.1f} ms"
     yield ""
     yield ("| store | docs | import docs/s | rebuild s | start-up s (create_app s) | export s "
-           "| page p50 / p99 ms | peak MB (import, rebuild, export, serve) |")
-    yield "|---|---|---|---|---|---|---|---|"
+           "| page p50 / p99 ms | peak MB (import, rebuild, export, serve) | load |")
+    yield "|---|---|---|---|---|---|---|---|---|"
     for r in results:
         yield (
             f"| {r['store']} | {r['docs']:,} | {r['import_rate']:.0f} | {r['rebuild_s']:.1f} | "
             f"{r['startup_s']:.2f} ({r['create_app_s']:.2f}) | {r['export_s']:.1f} | "
             f"{r['page_p50_ms']:.1f} / {r['page_p99_ms']:.1f} | "
             f"{r['import_rss_mb']:.0f}, {r['rebuild_rss_mb']:.0f}, {r['export_rss_mb']:.0f}, "
-            f"{r['serve_rss_mb']:.0f} |"
+            f"{r['serve_rss_mb']:.0f} | {r['load']} |"
         )
     by = {(r["store"], r["docs"]): r for r in results}
     sizes = sorted({r["docs"] for r in results})
