@@ -20,8 +20,10 @@ step runs as its own process, through the same code a user's command takes:
   Starlette's test client): p50 and p99 over ``--queries`` queries of words
   from the corpus;
 - the peak resident memory of each step's processes;
-- the machine's load average around the steps (the costs are wall times: another
-  program's work on the same cores lengthens them).
+- the machine's load average around the steps: the costs are wall times, which another
+  program's work on the same cores lengthens, so the CPU time of each step's own processes
+  (user + system) is given beside them; its ratios tell how the work grows, whatever else
+  runs (PostgreSQL's own processes are not counted in it).
 
 Every timing is the median of ``--runs`` runs (the import, which changes the
 store, runs once per store and size). The reference, measured in the same run,
@@ -102,18 +104,19 @@ def measured(command: list[str], env: dict[str, str]) -> dict[str, Any]:
         "start = time.perf_counter()\n"
         "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
         "wall = time.perf_counter() - start\n"
-        "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
         "sys.stderr.write(done.stderr.decode()[-2000:])\n"
-        "print(wall, rss, done.returncode)\n"
+        "print(wall, usage.ru_maxrss, done.returncode, usage.ru_utime + usage.ru_stime)\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", wrapper, *command], env=env, capture_output=True, text=True,
         check=True,
     )
-    wall, rss, code = out.stdout.split()
+    wall, rss, code, cpu = out.stdout.split()
     if int(code) not in (0, 1):
         raise SystemExit(f"{command} failed ({code}): {out.stderr}")
-    return {"s": float(wall), "rss_mb": int(rss) / 1024, "stderr": out.stderr}
+    return {"s": float(wall), "cpu_s": float(cpu), "rss_mb": int(rss) / 1024,
+            "stderr": out.stderr}
 
 
 _SERVE = """
@@ -192,6 +195,7 @@ def one_store(
     counts = re.search(r"(\d+) imported, (\d+) already", imported["stderr"])
     result["imported"] = int(counts[1]) if counts else 0
     result["import_s"] = imported["s"]
+    result["import_cpu_s"] = imported["cpu_s"]
     result["import_rate"] = result["imported"] / imported["s"]
     result["import_rss_mb"] = imported["rss_mb"]
     steps = {
@@ -202,6 +206,7 @@ def one_store(
     for name, command in steps.items():
         runs = [measured(command, env) for _ in range(args.runs)]
         result[f"{name}_s"] = statistics.median(r["s"] for r in runs)
+        result[f"{name}_cpu_s"] = statistics.median(r["cpu_s"] for r in runs)
         result[f"{name}_rss_mb"] = max(r["rss_mb"] for r in runs)
     rng = random.Random(docs)
     queries = [rng.choice(words) for _ in range(args.queries)]
@@ -249,16 +254,19 @@ def report(results: list[dict[str, Any]], ref: float) -> Iterator[str]:
     yield ""
     yield f"Ratios {large:,} / {small:,} (linear: {large / small:g}; target under 13):"
     yield ""
-    yield "| store | import s | rebuild s | start-up s | export s | page p50 |"
+    yield ("| store | import s (CPU) | rebuild s (CPU) | start-up s | export s (CPU) "
+           "| page p50 |")
     yield "|---|---|---|---|---|---|"
     for store in sorted({r["store"] for r in results}):
         a, b = by.get((store, small)), by.get((store, large))
         if a and b:
+            def ratio(key: str, a: dict[str, Any] = a, b: dict[str, Any] = b) -> str:
+                return f"{b[key] / a[key]:.1f}"
+
             yield (
-                f"| {store} | {b['import_s'] / a['import_s']:.1f} | "
-                f"{b['rebuild_s'] / a['rebuild_s']:.1f} | {b['startup_s'] / a['startup_s']:.2f} | "
-                f"{b['export_s'] / a['export_s']:.1f} | "
-                f"{b['page_p50_ms'] / a['page_p50_ms']:.2f} |"
+                f"| {store} | {ratio('import_s')} ({ratio('import_cpu_s')}) | "
+                f"{ratio('rebuild_s')} ({ratio('rebuild_cpu_s')}) | {ratio('startup_s')} | "
+                f"{ratio('export_s')} ({ratio('export_cpu_s')}) | {ratio('page_p50_ms')} |"
             )
 
 
