@@ -9,7 +9,7 @@ from palais.errors import ParseError
 from palais.intake import sniff
 from palais.intake.pdf import read_pdf
 from palais.intake.source import Source
-from palais.intake.text import decode
+from palais.intake.text import decode_text, without_controls
 from palais.intake.word import read_docx
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -37,17 +37,23 @@ def read_bytes(data: bytes, filename: str) -> Source:
     name = PurePath(filename).name or "input"
     media_type = sniff.media_type(data, filename)
     pages: tuple[str, ...] | None
+    warnings: tuple[str, ...] = ()
     if media_type == sniff.PDF:
         pages = read_pdf(data, name)
     elif media_type == sniff.DOCX:
         pages = read_docx(data, name)
     else:
         pages = None
-        text = decode(data, name)
+        decoded = decode_text(data, name)
+        text, warnings = decoded.text, decoded.warnings
     if pages is not None:
         text = "\f".join(pages)
         if len(pages) == 1:
             pages = None
+    cleaned = without_controls(text, name)
+    if cleaned.warnings:
+        text, warnings = cleaned.text, warnings + cleaned.warnings
+        pages = tuple(text.split("\f")) if pages is not None else None
     if not text.strip():
         raise ParseError(f"{name} holds only white space: there is no document to read")
     return Source(
@@ -56,4 +62,5 @@ def read_bytes(data: bytes, filename: str) -> Source:
         name=filename,
         media_type=media_type,
         sha256=hashlib.sha256(data).hexdigest(),
+        warnings=warnings,
     )

@@ -13,6 +13,8 @@ class Source:
     Word file with hard page breaks); ``text`` is then the pages joined by form
     feeds, so a reader of ``text`` alone still sees the page ends. ``sha256``
     is the digest of the bytes as received, the file's identity in a batch.
+    ``warnings`` say what intake repaired (control characters removed, lines in
+    another encoding), for the record's warnings.
     """
 
     text: str
@@ -20,3 +22,4 @@ class Source:
     name: str
     media_type: str
     sha256: str
+    warnings: tuple[str, ...] = ()
