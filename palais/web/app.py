@@ -11,7 +11,6 @@ answer; errors become RFC 9457 problem details in :mod:`palais.web.problems`.
 from __future__ import annotations
 
 import logging
-import secrets
 
 from fastapi import FastAPI, Request, Response
 from starlette.middleware.base import RequestResponseEndpoint
@@ -22,6 +21,7 @@ from palais.search import SearchIndex, open_index
 from palais.settings import Settings
 from palais.web.api import api_router
 from palais.web.cookies import CookieSigner
+from palais.web.keys import signing_key
 from palais.web.problems import from_palais_error, install_problem_handlers
 
 logger = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ def create_app(
     app.state.settings = settings
     app.state.registry = registry
     app.state.search_index = index
-    app.state.cookie_signer = CookieSigner(_secret(settings))
+    app.state.cookie_signer = CookieSigner(signing_key(settings))
     install_problem_handlers(app)
     _limit_body_size(app, int(getattr(settings, "max_upload_bytes", 20 * 1024 * 1024)))
     app.include_router(api_router, prefix=API_PREFIX)
@@ -107,15 +107,6 @@ def _install_pages(app: FastAPI) -> None:
             raise
         return
     install_ui(app)
-
-
-def _secret(settings: Settings) -> bytes:
-    secret = getattr(settings, "secret_key", None)
-    if not secret:
-        # No configured secret: a random one for this process. Sessions then end when the
-        # server restarts, which is safer than any secret derived from known settings.
-        return secrets.token_bytes(32)
-    return str(secret).encode()
 
 
 def _version() -> str:

@@ -6,13 +6,20 @@ server (docs/security.md lists them) and fails on the code before its fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.web.harness import Api, Backend, make_api
+from tests.web.live import ROOT, free_port
 
 
 @pytest.fixture
@@ -39,3 +46,42 @@ def issue(api: Api, record: dict[str, Any]) -> str:
     issued = api.post("officer", f"/api/submissions/{sid}/issue")
     assert issued.status_code == 200, issued.text
     return str(registered.json()["symbol"])
+
+
+@contextlib.contextmanager
+def palais_serve(
+    env: Mapping[str, str], *args: str, preexec_fn: Callable[[], None] | None = None
+) -> Iterator[str]:
+    """``palais serve`` as an operator runs it, on a free port of 127.0.0.1; yields its URL."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "palais", "serve", "--port", str(port), *args],
+        env={**env, "PYTHONPATH": str(ROOT)}, cwd=ROOT, preexec_fn=preexec_fn,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None, "the server exited"
+            assert time.monotonic() < deadline, "the server did not start"
+            try:
+                httpx.get(base + "/openapi.json", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def environment(**changes: str | None) -> dict[str, str]:
+    """This process's environment with ``changes`` (None removes a variable)."""
+    env = dict(os.environ)
+    for name, value in changes.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    return env

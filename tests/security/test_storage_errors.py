@@ -20,8 +20,9 @@ from pathlib import Path
 
 import httpx
 
+from tests.security.conftest import environment, palais_serve
 from tests.web.harness import Backend, prepared_store
-from tests.web.live import ROOT, free_port
+from tests.web.live import ROOT
 
 # Below the size at which the multipart parser spools an upload to a temporary file.
 ONE_MEGABYTE = 1 << 20
@@ -55,16 +56,8 @@ def test_a_full_disk_at_start_is_one_line_naming_the_path(tmp_path: Path) -> Non
 
 def test_a_full_disk_at_run_time_is_a_507_naming_the_folder(tmp_path: Path) -> None:
     store = prepared_store(Backend("sqlite"), tmp_path)
-    port = free_port()
-    env = {**os.environ, **store.env, "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "palais", "serve", "--port", str(port)], env=env, cwd=ROOT,
-        preexec_fn=_limited(ONE_MEGABYTE // 2), stdout=subprocess.DEVNULL, 
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        _wait(base, server)
+    env = {**environment(), **store.env}
+    with palais_serve(env, preexec_fn=_limited(ONE_MEGABYTE // 2)) as base:
         text = ("The Permanent Mission presents its compliments. " * 16_000).encode()
         answer = httpx.post(
             base + "/api/submissions/upload", timeout=60,
@@ -74,19 +67,3 @@ def test_a_full_disk_at_run_time_is_a_507_naming_the_folder(tmp_path: Path) -> N
         assert answer.status_code == 507, answer.text[:500]
         assert str(tmp_path / "files") in answer.json()["detail"]
         assert httpx.get(base + "/api/sessions", timeout=10).status_code == 200
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-
-
-def _wait(base: str, server: subprocess.Popen[bytes]) -> None:
-    import time
-
-    for _ in range(300):
-        assert server.poll() is None, "the server exited"
-        try:
-            httpx.get(base + "/openapi.json", timeout=1)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise AssertionError("the server did not start")
