@@ -4,8 +4,8 @@ start and bare 500s at run time.
 A full disk is reproduced with the file-size limit of the server's process
 (``RLIMIT_FSIZE``, which needs no privilege: a write past it fails as on a full
 disk); the same mapping covers a read-only folder (EROFS, SQLite's "readonly
-database"). Both tests failed before the fix (a traceback on stderr; a 500 to the upload), checked by
-running them against the code before the change.
+database"). Both tests failed before the fix (a traceback on stderr; a 500 to
+the upload), checked by running them against the code before the change.
 """
 
 from __future__ import annotations
