@@ -21,6 +21,7 @@ from palais.search import SearchIndex, open_index
 from palais.settings import Settings
 from palais.web.api import api_router
 from palais.web.cookies import CookieSigner
+from palais.web.headers import SecurityHeaders
 from palais.web.keys import signing_key
 from palais.web.problems import from_palais_error, install_problem_handlers
 
@@ -62,6 +63,7 @@ def create_app(
     _limit_body_size(app, int(getattr(settings, "max_upload_bytes", 20 * 1024 * 1024)))
     app.include_router(api_router, prefix=API_PREFIX)
     _install_pages(app)
+    app.add_middleware(SecurityHeaders, https=settings.secure_cookies)
     return app
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Request, Response
 
 from palais.web.api.schemas import Credentials, TokenRequest
 from palais.web.api.views import actor_json
@@ -17,6 +17,7 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 @router.post("/login", summary="Log in with a password; sets the session cookie")
 def login(
     body: Credentials,
+    request: Request,
     response: Response,
     registry: RegistryDep,
     signer: Annotated[CookieSigner, Depends(get_signer)],
@@ -24,7 +25,7 @@ def login(
     actor = registry.login(body.username, body.password)
     response.set_cookie(
         SESSION_COOKIE, signer.sign(body.username), max_age=signer.max_age,
-        httponly=True, samesite="strict",
+        httponly=True, samesite="strict", secure=request.app.state.settings.secure_cookies,
     )
     return actor_json(actor)
 

@@ -52,6 +52,7 @@ def login(
         max_age=signer.max_age,
         httponly=True,
         samesite="strict",
+        secure=request.app.state.settings.secure_cookies,
     )
     return response
 

@@ -183,7 +183,7 @@ def make_app(registry: FakeRegistry | None = None) -> FastAPI:
     app = FastAPI()
     app.state.registry = registry or FakeRegistry()
     app.state.search_index = FakeIndex(app.state.registry)
-    app.state.settings = SimpleNamespace(max_upload_bytes=1_000_000)
+    app.state.settings = SimpleNamespace(max_upload_bytes=1_000_000, secure_cookies=False)
     app.state.cookie_signer = CookieSigner(SECRET)
     install_ui(app)
     return app
