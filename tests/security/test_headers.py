@@ -19,9 +19,8 @@ from tests.web.harness import PASSWORD, Api, Backend, make_settings
 
 
 def _script_cannot_run(policy: str) -> None:
-    directives = dict(
-        (part.split(" ", 1) + [""])[:2] for part in (p.strip() for p in policy.split(";")) if part
-    )
+    parts = (p.strip().partition(" ") for p in policy.split(";") if p.strip())
+    directives = {name: value for name, _, value in parts}
     assert directives.get("default-src") == "'none'", policy
     assert "script-src" not in directives, policy
     assert directives.get("frame-ancestors") == "'none'", policy
