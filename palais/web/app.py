@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import FastAPI, Request, Response
-from starlette.middleware.base import RequestResponseEndpoint
+from fastapi import FastAPI
 
-from palais.errors import PayloadTooLarge
 from palais.registry import Registry
 from palais.search import SearchIndex, open_index
 from palais.settings import Settings
@@ -23,13 +21,12 @@ from palais.web.api import api_router
 from palais.web.cookies import CookieSigner
 from palais.web.headers import SecurityHeaders
 from palais.web.keys import signing_key
-from palais.web.problems import from_palais_error, install_problem_handlers
+from palais.web.limits import BodyLimit
+from palais.web.problems import install_problem_handlers
 
 logger = logging.getLogger(__name__)
 
 API_PREFIX = "/api"
-# A multipart body carries the file plus its boundaries and part headers.
-_MULTIPART_OVERHEAD = 64 * 1024
 
 
 def create_app(
@@ -60,9 +57,9 @@ def create_app(
     app.state.search_index = index
     app.state.cookie_signer = CookieSigner(signing_key(settings))
     install_problem_handlers(app)
-    _limit_body_size(app, int(getattr(settings, "max_upload_bytes", 20 * 1024 * 1024)))
     app.include_router(api_router, prefix=API_PREFIX)
     _install_pages(app)
+    app.add_middleware(BodyLimit, max_upload_bytes=settings.max_upload_bytes)
     app.add_middleware(SecurityHeaders, https=settings.secure_cookies)
     return app
 
@@ -86,18 +83,6 @@ def reconcile_index(index: SearchIndex, registry: Registry) -> None:
             len(drift.missing), len(drift.extra), len(drift.stale),
         )
         index.rebuild(documents)
-
-
-def _limit_body_size(app: FastAPI, limit: int) -> None:
-    """Refuse a declared body larger than the upload limit before reading any of it."""
-
-    @app.middleware("http")
-    async def _guard(request: Request, call_next: RequestResponseEndpoint) -> Response:
-        length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > limit + _MULTIPART_OVERHEAD:
-            error = PayloadTooLarge(f"request body of {length} bytes exceeds {limit} bytes")
-            return from_palais_error(error, request.url.path)
-        return await call_next(request)
 
 
 def _install_pages(app: FastAPI) -> None:
