@@ -42,7 +42,9 @@ from palais.registry import (
     visibility,
     workflow,
 )
-from palais.registry.credentials import Passwords, new_token, token_hash
+from palais.registry import sessions as web_sessions
+from palais.registry import tokens as api_tokens
+from palais.registry.credentials import Passwords
 from palais.registry.values import (
     Actor,
     AuditEntry,
@@ -57,7 +59,6 @@ from palais.settings import Settings
 from palais.store import BlobStore, open_engine, read_transaction, upgrade, write_transaction
 from palais.store.engine import in_transaction, retrying_write
 from palais.store.tables import (
-    api_tokens,
     audit_log,
     calendar_sessions,
     manifestations,
@@ -194,37 +195,47 @@ class Registry:
             )
         return rows.actor_of(row)
 
-    def create_token(self, actor: Actor, name: str) -> str:
+    def create_token(
+        self, actor: Actor, name: str, *, days: int = api_tokens.DEFAULT_DAYS,
+        grants: frozenset[str] = frozenset(), by_token: api_tokens.TokenHolder | None = None,
+    ) -> str:
         """A new API token for ``actor``: returned once, kept only as its hash."""
-        token = new_token()
-
-        def work(connection: Connection) -> str:
-            user_id = connection.execute(
-                select(users.c.id).where(users.c.username == actor.username)
-            ).scalar_one_or_none()
-            if user_id is None:
-                raise NotAuthenticated(f"there is no user {actor.username!r}")
-            connection.execute(
-                insert(api_tokens).values(
-                    user_id=user_id, name=name, token_hash=token_hash(token), created_at=rows.now()
-                )
-            )
-            rows.log(connection, None, actor.username, "create_token", None, {"name": name})
-            return token
-
-        return self._write(work)
+        return api_tokens.create_token(
+            self._write, actor, name, days=days, grants=grants, by_token=by_token
+        )
 
     def authenticate_token(self, token: str) -> Actor:
-        row = self._read(
-            lambda c: c.execute(
-                select(users)
-                .join(api_tokens, api_tokens.c.user_id == users.c.id)
-                .where(api_tokens.c.token_hash == token_hash(token))
-            ).first()
-        )
-        if row is None:
-            raise NotAuthenticated("the API token is not valid")
-        return rows.actor_of(row)
+        return api_tokens.holder(self._read, token).actor
+
+    def token_holder(self, token: str) -> api_tokens.TokenHolder:
+        return api_tokens.holder(self._read, token)
+
+    def list_tokens(self, actor: Actor) -> builtins.list[api_tokens.TokenInfo]:
+        return api_tokens.tokens_of(self._read, actor)
+
+    def revoke_token(self, actor: Actor, token_id: int) -> None:
+        api_tokens.revoke_token(self._write, actor, token_id)
+
+    # -- web sessions (palais.registry.sessions) -------------------------------------
+
+    def open_session(self, actor: Actor, client: str = "", address: str = "") -> str:
+        return web_sessions.open_session(self._write, actor, client, address)
+
+    def session_actor(self, token: str) -> Actor:
+        return web_sessions.session_actor(self._read, self._write, token)
+
+    def end_session(self, token: str) -> None:
+        web_sessions.end_session(self._write, token)
+
+    def sessions_of(self, actor: Actor) -> builtins.list[web_sessions.WebSession]:
+        return web_sessions.sessions_of(self._read, actor)
+
+    def end_session_of(self, actor: Actor, session_id: int) -> None:
+        web_sessions.end_session_of(self._write, actor, session_id)
+
+    def change_password(self, actor: Actor, current: str, new: str) -> None:
+        """A new password; every session of the user ends (log in again)."""
+        web_sessions.change_password(self._write, self._passwords, actor, current, new, self.login)
 
     # -- intake -----------------------------------------------------------------------
 

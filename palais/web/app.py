@@ -18,10 +18,10 @@ from palais.registry import Registry
 from palais.search import SearchIndex, open_index
 from palais.settings import Settings
 from palais.web.api import api_router
-from palais.web.cookies import CookieSigner
 from palais.web.headers import SecurityHeaders
 from palais.web.keys import signing_key
 from palais.web.limits import BodyLimit
+from palais.web.login import LoginGate
 from palais.web.problems import install_problem_handlers
 
 logger = logging.getLogger(__name__)
@@ -55,7 +55,8 @@ def create_app(
     app.state.settings = settings
     app.state.registry = registry
     app.state.search_index = index
-    app.state.cookie_signer = CookieSigner(signing_key(settings))
+    app.state.signing_key = signing_key(settings)
+    app.state.login_gate = LoginGate()
     install_problem_handlers(app)
     app.include_router(api_router, prefix=API_PREFIX)
     _install_pages(app)

@@ -20,7 +20,7 @@ from palais.languages import Language
 from palais.model import Document
 from palais.parse import parse_text
 from palais.records import from_record, to_record
-from palais.web.cookies import CookieSigner
+from palais.web.login import LoginGate
 from palais.web.ui import install_ui
 
 SECRET = b"test-secret"
@@ -116,6 +116,19 @@ class FakeRegistry:
             raise NotAuthenticated("wrong password")
         return self.actor(username)
 
+    def open_session(self, actor: FakeActor, client: str = "", address: str = "") -> str:
+        return session_cookie(actor.username)
+
+    def session_actor(self, token: str) -> FakeActor:
+        """A session token here is ``session-<user name>`` (the real one is random)."""
+        prefix, _, username = token.partition("-")
+        if prefix != "session":
+            raise NotAuthenticated("no such session")
+        return self.actor(username)
+
+    def end_session(self, token: str) -> None:
+        return None
+
     def submit_file(self, actor: Any, filename: str, data: bytes) -> FakeSubmission:
         number = len(self.submissions) + 1
         record = to_record(parse_text(data.decode()))
@@ -184,10 +197,11 @@ def make_app(registry: FakeRegistry | None = None) -> FastAPI:
     app.state.registry = registry or FakeRegistry()
     app.state.search_index = FakeIndex(app.state.registry)
     app.state.settings = SimpleNamespace(max_upload_bytes=1_000_000, secure_cookies=False)
-    app.state.cookie_signer = CookieSigner(SECRET)
+    app.state.signing_key = SECRET
+    app.state.login_gate = LoginGate()
     install_ui(app)
     return app
 
 
 def session_cookie(username: str) -> str:
-    return CookieSigner(SECRET).sign(username)
+    return f"session-{username}"
