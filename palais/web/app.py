@@ -18,6 +18,7 @@ from palais.registry import Registry
 from palais.search import SearchIndex, open_index
 from palais.settings import Settings
 from palais.web.api import api_router
+from palais.web.csrf import OriginCheck
 from palais.web.headers import SecurityHeaders
 from palais.web.keys import signing_key
 from palais.web.limits import BodyLimit
@@ -60,6 +61,7 @@ def create_app(
     install_problem_handlers(app)
     app.include_router(api_router, prefix=API_PREFIX)
     _install_pages(app)
+    app.add_middleware(OriginCheck)
     app.add_middleware(BodyLimit, max_upload_bytes=settings.max_upload_bytes)
     app.add_middleware(SecurityHeaders, https=settings.secure_cookies)
     return app

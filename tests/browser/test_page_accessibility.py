@@ -51,7 +51,8 @@ def base_url() -> Iterator[str]:
 
 @pytest.fixture
 def page_context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(base_url=base_url)
+    # axe-core is injected as a script, which the pages' CSP rightly refuses.
+    ctx = browser.new_context(base_url=base_url, bypass_csp=True)
     yield ctx
     ctx.close()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import subprocess
 import sys
 import time
@@ -25,6 +26,15 @@ from tests.web.live import ROOT, free_port
 @pytest.fixture
 def api(tmp_path: Path) -> Iterator[Api]:
     yield from make_api(Backend("sqlite"), tmp_path)
+
+
+def form_token(api: Api, page: str = "/login") -> str:
+    """The CSRF token a page's forms carry (its cookie stays in the client), as a browser
+    reading the page gets it."""
+    html = api.client.get(page).text
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found is not None, html[:500]
+    return found.group(1)
 
 
 def issue(api: Api, record: dict[str, Any]) -> str:

@@ -11,6 +11,7 @@ checked by running it against the code before the change.
 from __future__ import annotations
 
 from palais.registry.throttle import ACCOUNT, ADDRESS
+from tests.security.conftest import form_token
 from tests.web.harness import PASSWORD, Api
 
 
@@ -27,7 +28,8 @@ def test_wrong_passwords_for_one_account_are_throttled(api: Api) -> None:
     assert status == 429 and retry_after is not None and int(retry_after) >= 1
     assert _login(api, "officer", PASSWORD)[0] == 429  # even the right one, while it waits
     assert _login(api, "mission", PASSWORD)[0] == 200  # other accounts are not locked out
-    page = api.client.post("/login", data={"username": "officer", "password": PASSWORD})
+    page = api.client.post("/login", data={"username": "officer", "password": PASSWORD,
+                                           "csrf_token": form_token(api)})
     assert page.status_code == 429 and "retry-after" in page.headers
     assert 'role="alert"' in page.text
 

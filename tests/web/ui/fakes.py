@@ -13,6 +13,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 from palais.conventions import load_calendar
 from palais.errors import NotAuthenticated, NotFound
@@ -20,6 +21,7 @@ from palais.languages import Language
 from palais.model import Document
 from palais.parse import parse_text
 from palais.records import from_record, to_record
+from palais.web.csrf import CSRF_COOKIE, token_for
 from palais.web.login import LoginGate
 from palais.web.ui import install_ui
 
@@ -201,6 +203,14 @@ def make_app(registry: FakeRegistry | None = None) -> FastAPI:
     app.state.login_gate = LoginGate()
     install_ui(app)
     return app
+
+
+def page_client(app: FastAPI) -> TestClient:
+    """A client holding a CSRF cookie and sending its token, as a browser's form would."""
+    client = TestClient(app)
+    client.cookies.set(CSRF_COOKIE, "browser-value")
+    client.headers["X-CSRF-Token"] = token_for(SECRET, "browser-value")
+    return client
 
 
 def session_cookie(username: str) -> str:
