@@ -14,6 +14,7 @@ and other requests keep their threads.
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -23,8 +24,9 @@ from palais.errors import NotAuthenticated, TooManyRequests
 from palais.registry import Actor, Registry
 from palais.registry.throttle import Throttle
 
-HASHINGS = 2
-"""Password checks at once per server process (the machine's cores are a fair bound)."""
+HASHINGS = max(1, (os.cpu_count() or 2) // 2)
+"""Password checks at once per server process: half the machine's cores, so that hashing
+(which takes a core for its whole run) always leaves the others to everything else."""
 MAX_WAITING = 64
 _BUSY_SECONDS = 2
 
