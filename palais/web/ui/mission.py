@@ -11,7 +11,6 @@ server keeps no state between the two steps.
 from __future__ import annotations
 
 import base64
-import binascii
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, UploadFile
@@ -72,7 +71,7 @@ def confirm(
 ) -> Response:
     try:
         data = base64.b64decode(payload, validate=True)
-    except binascii.Error as exc:
+    except ValueError as exc:  # binascii.Error, or characters that are not ASCII at all
         raise InvalidInput("the confirmed file was damaged in transit; upload it again") from exc
     submission = request.app.state.registry.submit_file(actor, filename, data)
     return RedirectResponse(f"/mission/submissions/{submission.id}", status_code=303)
