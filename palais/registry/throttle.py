@@ -5,7 +5,8 @@ free failures, then a wait that doubles with each further one) and the
 address it guesses from (more free failures, since one office may share an
 address, then the same doubling). While a wait runs, a login is refused at
 once with the seconds left (HTTP 429 with ``Retry-After``), before any password
-is hashed; a success clears the account's count. The counts live in the
+is hashed, and the attempt counts as one more failure (so hammering during a
+wait lengthens it); a success clears the account's count. The counts live in the
 memory of the server process: they bound what one process does, and are lost
 on restart, which a guesser cannot cause (docs/security.md).
 """

@@ -8,7 +8,10 @@ costs nothing), then waits, without holding a request thread, for one of
 :data:`HASHINGS` slots of a small executor dedicated to password checks;
 when :data:`MAX_WAITING` logins already wait, it is refused at once (429).
 Memory for hashing is thus bounded by ``HASHINGS x`` the argon2 memory cost,
-and other requests keep their threads.
+and other requests keep their threads. A refused login is answered only after
+:data:`TARPIT_SECONDS` (or its wait, if shorter): a guesser sending attempts
+back to back would otherwise keep the event loop busy answering 429s, and every
+other request would queue behind them (measured by benchmarks/login_load.py).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ HASHINGS = max(1, (os.cpu_count() or 2) // 2)
 """Password checks at once per server process: half the machine's cores, so that hashing
 (which takes a core for its whole run) always leaves the others to everything else."""
 MAX_WAITING = 64
+TARPIT_SECONDS = 1.0
 _BUSY_SECONDS = 2
 
 
@@ -41,7 +45,13 @@ class LoginGate:
         self._lock = threading.Lock()
 
     async def login(self, registry: Registry, username: str, password: str, address: str) -> Actor:
-        self.throttle.check(username, address)
+        try:
+            self.throttle.check(username, address)
+        except TooManyRequests as exc:
+            # An attempt while waiting counts as a failure: hammering lengthens the wait.
+            self.throttle.failed(username, address)
+            await asyncio.sleep(min(TARPIT_SECONDS, exc.retry_after))
+            raise
         with self._lock:
             if self._waiting >= MAX_WAITING:
                 raise TooManyRequests("too many logins at once: try again shortly",
