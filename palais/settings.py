@@ -32,7 +32,10 @@ FIELDS: dict[str, tuple[str, str]] = {
         "SQLAlchemy URL of the store; default: an SQLite file palais.db in the data folder",
     ),
     "data_dir": ("PALAIS_DATA_DIR", "Folder of the SQLite file and the stored files"),
-    "secret_key": ("PALAIS_SECRET_KEY", "Key signing the web session cookies"),
+    "secret_key": (
+        "PALAIS_SECRET_KEY",
+        "Key signing the forms' CSRF tokens; default: generated into the data folder",
+    ),
     "max_upload_bytes": ("PALAIS_MAX_UPLOAD_BYTES", "Largest accepted upload, in bytes"),
     "argon2_memory_kib": ("PALAIS_ARGON2_MEMORY_KIB", "Memory cost of password hashing, KiB"),
     "argon2_time_cost": ("PALAIS_ARGON2_TIME_COST", "Passes of password hashing"),
