@@ -227,8 +227,10 @@ class Registry:
     def end_session(self, token: str) -> None:
         web_sessions.end_session(self._write, token)
 
-    def sessions_of(self, actor: Actor) -> builtins.list[web_sessions.WebSession]:
-        return web_sessions.sessions_of(self._read, actor)
+    def sessions_of(
+        self, actor: Actor, current: str | None = None
+    ) -> builtins.list[web_sessions.WebSession]:
+        return web_sessions.sessions_of(self._read, actor, current)
 
     def end_session_of(self, actor: Actor, session_id: int) -> None:
         web_sessions.end_session_of(self._write, actor, session_id)

@@ -44,6 +44,7 @@ class WebSession:
     expires_at: datetime
     client: str
     address: str
+    current: bool = False  # the session of the request asking
 
 
 def open_session(write: Run[Any], actor: Actor, client: str = "", address: str = "") -> str:
@@ -77,12 +78,14 @@ def end_session(write: Run[Any], token: str) -> None:
     write(lambda c: store.end(c, rows.now(), token_hash=token_hash(token)))
 
 
-def sessions_of(read: Run[Any], actor: Actor) -> list[WebSession]:
-    """The live sessions of ``actor``, newest first."""
+def sessions_of(read: Run[Any], actor: Actor, current: str | None = None) -> list[WebSession]:
+    """The live sessions of ``actor``, newest first; ``current`` (a token) marks its own."""
+    mine = token_hash(current) if current else None
 
     def work(connection: Connection) -> list[WebSession]:
         uid = user_id_of(connection, actor.username)
-        return [_session_of(r) for r in store.live_sessions_of(connection, uid, rows.now())]
+        return [_session_of(r, r.token_hash == mine)
+                for r in store.live_sessions_of(connection, uid, rows.now())]
 
     return read(work)
 
@@ -123,10 +126,11 @@ def user_id_of(connection: Connection, username: str) -> int:
     return uid
 
 
-def _session_of(row: Any) -> WebSession:
+def _session_of(row: Any, current: bool) -> WebSession:
     return WebSession(
         id=row.id, created_at=_utc(row.created_at), last_seen_at=_utc(row.last_seen_at),
         expires_at=_utc(row.expires_at), client=row.client, address=row.address,
+        current=current,
     )
 
 

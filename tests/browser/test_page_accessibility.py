@@ -34,7 +34,7 @@ PAGES = {
     None: ["/", "/browse", "/browse/sessions/47", f"/documents/{SYMBOL}/fr", "/search?q=kalbajar",
            "/login", "/no/such/page"],
     "aze": ["/mission", "/mission/submit", "/mission/submissions/1"],
-    "officer": ["/secretariat", "/secretariat/submissions/1"],
+    "officer": ["/secretariat", "/secretariat/submissions/1", "/account"],
     "translator": ["/translator"],
 }
 

@@ -9,6 +9,7 @@ token created a token), checked by running it against the code before the change
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -18,6 +19,7 @@ from sqlalchemy import update
 from palais.store import write_transaction
 from palais.store.tables import api_tokens
 from palais.web.cookies import SESSION_COOKIE
+from tests.security.conftest import form_token
 from tests.web.harness import PASSWORD, Api
 from tests.web.live import ROOT
 
@@ -113,3 +115,21 @@ def test_the_command_line_lists_and_revokes_tokens(api: Api) -> None:
     palais("revoke", token_id)
     assert "revoked" in palais("list")
     assert api.get("mission", "/api/auth/me").status_code == 401
+
+
+def test_the_account_page_shows_the_sessions_and_ends_one(api: Api) -> None:
+    elsewhere = _login(api)
+    token = form_token(api)
+    login = api.client.post("/login", data={"username": "officer", "password": PASSWORD,
+                                            "csrf_token": token}, follow_redirects=False)
+    assert login.status_code == 303
+    page = api.client.get("/account")
+    assert page.status_code == 200 and page.headers["cache-control"] == "no-store"
+    ends = re.findall(r'action="/account/sessions/(\d+)/end"', page.text)
+    assert len(ends) == 1 and "This browser" in page.text
+    ended = api.client.post(f"/account/sessions/{ends[0]}/end",
+                            data={"csrf_token": form_token(api, "/account")},
+                            follow_redirects=False)
+    assert ended.status_code == 303
+    assert _me(api, elsewhere) == 401
+    assert api.client.get("/account").status_code == 200

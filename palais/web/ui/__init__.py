@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 
 from palais.web.csrf import require_form_token
 from palais.web.ui import (
+    account,
     auth,
     browse,
     documents,
@@ -35,6 +36,7 @@ def install_ui(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # Every page router, and so every form posted to one, checks the CSRF token.
     guard = [Depends(require_form_token)]
-    for module in (home, auth, browse, documents, search, mission, secretariat, translator):
+    pages = (home, auth, account, browse, documents, search, mission, secretariat, translator)
+    for module in pages:
         app.include_router(module.router, include_in_schema=False, dependencies=guard)
     errors.install_page_errors(app)

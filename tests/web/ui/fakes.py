@@ -8,6 +8,7 @@ tested with those packages.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 from types import SimpleNamespace
 from typing import Any
@@ -130,6 +131,16 @@ class FakeRegistry:
 
     def end_session(self, token: str) -> None:
         return None
+
+    def sessions_of(self, actor: FakeActor, current: str | None = None) -> list[Any]:
+        """This browser and one other, as the account page lists them."""
+        when = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+        return [
+            SimpleNamespace(id=2, created_at=when, last_seen_at=when, client="Firefox/140.0",
+                            address="192.0.2.7", current=True),
+            SimpleNamespace(id=1, created_at=when, last_seen_at=when, client="curl/8.5",
+                            address="198.51.100.4", current=False),
+        ]
 
     def submit_file(self, actor: Any, filename: str, data: bytes) -> FakeSubmission:
         number = len(self.submissions) + 1
