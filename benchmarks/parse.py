@@ -1,6 +1,6 @@
 """Parser throughput: documents per second on one core, text input.
 
-Usage: python benchmarks/parse.py [--docs N] [--runs R]
+Usage: python benchmarks/parse.py [--docs N] [--runs R] [--notes]
 
 Builds a corpus of N two-page documents from the two seeds (cover page, form
 feed, annex page), varying the dates, agenda item and the day of the note so no
@@ -9,6 +9,10 @@ reports the median rate. The reference, measured in the same run, is the first
 stage alone (line normalisation), so the ratio says what the whole pipeline
 costs over merely reading the lines. The language detector is built before
 timing (it is built once per process).
+
+With ``--notes`` the corpus is made of the notes verbales as missions send them
+(tests/fixtures/notes_as_sent, six languages, each with its day varied), which
+take the parser's note-as-sent stages.
 
 Each rate is given twice: by wall-clock time and by the CPU time of this process
 (``time.process_time``). On a machine shared with other work the wall-clock rate
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import statistics
 import time
 from collections.abc import Callable
@@ -30,6 +35,7 @@ from palais.parse.detect import detect_language
 from palais.parse.layout import normalise_lines
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"
+NOTES = SEEDS.parent / "notes_as_sent"
 
 
 def corpus(n: int, seed: int = 7) -> list[str]:
@@ -47,6 +53,17 @@ def corpus(n: int, seed: int = 7) -> list[str]:
     return out
 
 
+def notes(n: int, seed: int = 7) -> list[str]:
+    rnd = random.Random(seed)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(NOTES.glob("*.txt"))]
+    out = []
+    for i in range(n):
+        day = rnd.randint(10, 28)
+        out.append(re.sub(r"(?<!\d)(?:10|20|8|6|3|12)(?= |th|rd|日| de )", str(day),
+                          texts[i % len(texts)], count=1))
+    return out
+
+
 def rate(texts: list[str], func: Callable[[str], object]) -> tuple[float, float]:
     """(wall-clock, CPU-time) documents per second of ``func`` over ``texts``."""
     wall, cpu = time.perf_counter(), time.process_time()
@@ -60,12 +77,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--notes", action="store_true", help="notes verbales as missions send them")
     args = ap.parse_args()
-    texts = corpus(args.docs)
+    texts = notes(args.docs) if args.notes else corpus(args.docs)
     detect_language("warm up the detector once")
     parse_rates = [rate(texts, parse_text) for _ in range(args.runs)]
     ref_rates = [rate(texts, normalise_lines) for _ in range(args.runs)]
-    print(f"documents: {len(texts)} two-page texts, runs: {args.runs}, one core")
+    kind = "notes as sent" if args.notes else "two-page texts"
+    print(f"documents: {len(texts)} {kind}, runs: {args.runs}, one core")
     for k, clock in enumerate(("wall", "cpu")):
         p = statistics.median(x[k] for x in parse_rates)
         r = statistics.median(x[k] for x in ref_rates)

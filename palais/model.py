@@ -91,6 +91,13 @@ class Format(StrEnum):
     HTML = "html"
     AKN = "akn"
     TXT = "txt"
+    # Only as received: a back-catalogue document imported from its Word file keeps it.
+    DOCX = "docx"
+
+    @classmethod
+    def composed(cls) -> tuple[Format, ...]:
+        """The formats every composed language version is rendered in."""
+        return (cls.PDF, cls.HTML, cls.AKN, cls.TXT)
 
     @property
     def media_type(self) -> str:
@@ -106,6 +113,7 @@ _MEDIA_TYPES = {
     Format.HTML: "text/html; charset=utf-8",
     Format.AKN: "application/akn+xml",
     Format.TXT: "text/plain; charset=utf-8",
+    Format.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
 
@@ -232,6 +240,13 @@ class Document:
     job_number: str | None = None
     translations: Mapping[str, Mapping[Language, str]] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    reference: str | None = None
+    """The sender's own reference number, exactly as printed on a note as sent."""
+    on_behalf_of: str | None = None
+    """The group of States a note is sent for, as printed ("the Organization of Islamic
+    Cooperation"); ``senders`` then holds the mission that sent it and ``sender`` is None."""
+    ocr_confidence: float | None = None
+    """Mean word confidence (0-100) where the text was read from an image by OCR."""
 
     def __post_init__(self) -> None:
         if not self.parts or self.parts[0].kind is not PartKind.COVER:

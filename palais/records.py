@@ -10,7 +10,12 @@ only ``doc_type`` or ``paragraphs`` may not be omitted together)::
     sender_states [ISO3], addressee, language (of the cover),
     original_language, title, paragraphs [str], footnotes [str],
     annexes [{language, title, subtitle, paragraphs}], reproduced_as_received,
-    job_number, translations {passage: {lang: text}}, warnings [str]
+    job_number, translations {passage: {lang: text}}, warnings [str],
+    reference (the sender's number as printed), on_behalf_of (a group of States),
+    ocr_confidence (0-100 where the text was read by OCR, else null)
+
+``warnings`` of a record read from a note as sent hold one line a field,
+"field: where it was read" or "field: not found ...".
 
 A footnote is written with its marker as printed ("* Reproduced as received…").
 Dates are ISO 8601; unknown values are null, never guessed.
@@ -67,6 +72,9 @@ def to_record(doc: Document) -> dict[str, Any]:
             for passage, by_lang in doc.translations.items()
         },
         "warnings": list(doc.warnings),
+        "reference": doc.reference,
+        "on_behalf_of": doc.on_behalf_of,
+        "ocr_confidence": doc.ocr_confidence,
     }
 
 
@@ -105,6 +113,9 @@ def from_record(record: Mapping[str, Any]) -> Document:
         job_number=r.text("job_number"),
         translations=_translations(record.get("translations") or {}),
         warnings=r.strings("warnings"),
+        reference=r.text("reference"),
+        on_behalf_of=r.text("on_behalf_of"),
+        ocr_confidence=r.number("ocr_confidence"),
     )
 
 
@@ -204,6 +215,14 @@ class _Reader:
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise self._fail(key, "a whole number")
         return raw
+
+    def number(self, key: str) -> float | None:
+        raw = self.data.get(key)
+        if raw is None:
+            return None
+        if isinstance(raw, bool) or not isinstance(raw, int | float) or not 0 <= raw <= 100:
+            raise self._fail(key, "a number from 0 to 100")
+        return float(raw)
 
     def boolean(self, key: str) -> bool | None:
         raw = self.data.get(key)

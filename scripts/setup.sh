@@ -14,6 +14,10 @@ DEBIAN_PACKAGES=(
   poppler-utils        # pdftotext, pdftoppm, pdffonts: checking produced PDFs
   chromium             # browser tests, driven by Playwright
   postgresql           # the multi-user store; tests start their own server
+  tesseract-ocr        # OCR of scanned notes (PDF pages and images)
+  tesseract-ocr-osd    # script detection: which languages to read a scan in
+  tesseract-ocr-ara tesseract-ocr-chi-sim tesseract-ocr-eng
+  tesseract-ocr-fra tesseract-ocr-rus tesseract-ocr-spa   # the six languages' data
 )
 # npm fetches axe-core from the npm registry; Debian's is used only where none is installed.
 command -v npm >/dev/null 2>&1 || DEBIAN_PACKAGES+=(nodejs npm)

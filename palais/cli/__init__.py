@@ -19,6 +19,7 @@ _COMMAND_MODULES = (
     "palais.cli.conventions",
     "palais.cli.parse",
     "palais.cli.ingest",
+    "palais.cli.backcatalogue",
     "palais.cli.compose",
     "palais.cli.registry",
     "palais.cli.sessions",

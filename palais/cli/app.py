@@ -1,15 +1,25 @@
-"""The root Typer application and the error handling every command shares."""
+"""The root Typer application and the error handling every command shares.
+
+Defining the commands must stay cheap: ``palais --help`` builds every command's
+options, so a command module imports at its top only Typer, Rich's console and
+the light core (errors, languages); the registry, the store, the web
+application, search, composition and the parser are imported inside the
+command that uses them. ``tests/cli/test_startup.py`` holds the line.
+"""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 from rich.console import Console
 
 from palais.errors import PalaisError
+
+if TYPE_CHECKING:
+    from palais.registry import Registry
 
 app = typer.Typer(
     name="palais",
@@ -19,7 +29,6 @@ app = typer.Typer(
 )
 err_console = Console(stderr=True)
 console = Console()
-
 
 
 @app.callback()
@@ -42,6 +51,14 @@ def reports_errors(func: F) -> F:
             raise typer.Exit(exc.exit_code) from exc
 
     return wrapper  # type: ignore[return-value]
+
+
+def open_registry() -> Registry:
+    """The registry over the store the environment names (imported here, when a command runs)."""
+    from palais.registry import Registry
+    from palais.settings import Settings
+
+    return Registry.open(Settings.load())
 
 
 @app.command()

@@ -13,16 +13,16 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import Progress
-from rich.table import Table
 
 from palais.cli.app import app, err_console, reports_errors
 from palais.errors import InvalidInput, InvalidRecord, MissingTranslation
 from palais.languages import ALL, Language
-from palais.model import Document, Format
+
+if TYPE_CHECKING:
+    from palais.model import Document, Format
 
 
 @app.command("compose")
@@ -43,7 +43,10 @@ def compose_command(
     ] = False,
 ) -> None:
     """Compose language versions of a document record."""
+    from rich.progress import Progress
+
     from palais.compose import compose, missing_translations, render
+    from palais.model import Format
 
     doc = _read_record(record)
     if every:
@@ -55,10 +58,10 @@ def compose_command(
             raise MissingTranslation({k.value: v for k, v in missing.items()})
         files: dict[Path, bytes] = {}
         with Progress(console=err_console, transient=True) as progress:
-            task = progress.add_task("Composing", total=len(ALL) * len(Format))
+            task = progress.add_task("Composing", total=len(ALL) * len(Format.composed()))
             for language in ALL:
                 version = compose(doc, language)
-                for f in Format:
+                for f in Format.composed():
                     files[output / f"{language.value}.{f.extension}"] = render(version, f)
                     progress.advance(task)
         output.mkdir(parents=True, exist_ok=True)
@@ -78,7 +81,9 @@ def compose_command(
 
 
 def _format(name: str) -> Format:
-    for f in Format:
+    from palais.model import Format
+
+    for f in Format.composed():
         if name.strip().lower() in (f.value, f.extension):
             return f
     raise InvalidInput(f"unknown format {name!r}: expected one of pdf, html, akn, txt")
@@ -97,6 +102,8 @@ def _read_record(path: Path) -> Document:
 
 
 def _report(missing: dict[Language, list[str]]) -> None:
+    from rich.table import Table
+
     table = Table(title="Translations missing (nothing was written)")
     table.add_column("language")
     table.add_column("passages awaiting translation")

@@ -49,31 +49,24 @@ def session(
         typer.Option("--item", "-i", help="Agenda item(s) for the agenda line (default 4)."),
     ] = None,
     special: Annotated[bool, typer.Option(help="A special session.")] = False,
+    on: Annotated[
+        str | None,
+        typer.Option("--on", help="Date of the cover, YYYY-MM-DD (default: today)."),
+    ] = None,
 ) -> None:
-    """The header lines of a Council cover: body, session, dates, agenda line and title."""
-    from palais.conventions import (
-        agenda_line,
-        agenda_title,
-        body_name,
-        date_range,
-        load_calendar,
-        session_line,
-    )
-    from palais.model import Body
+    """The header lines of a Council cover as a cover of that date printed them: body,
+    session, dates (where the period printed them), agenda line and title."""
+    from palais.conventions import cover_lines
 
-    held = load_calendar().session(number, special=special)
+    day = _iso(on) if on else date.today()
     items = item or [4]
     languages = _languages(lang)
     for i, each in enumerate(languages):
         if i:
             _print("")
         _heading(each, len(languages) > 1)
-        _print(body_name(Body.HRC, each))
-        _print(session_line(number, each, special=special))
-        _print(date_range(held.opening, held.closing, each))
-        _print(agenda_line(items, each))
-        for n in items:
-            _print(agenda_title(n, each))
+        for line in cover_lines(number, each, on=day, items=items, special=special).lines():
+            _print(line)
 
 
 @app.command()

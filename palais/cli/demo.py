@@ -14,35 +14,37 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from palais.cli.app import app, console, reports_errors
 from palais.errors import NotAuthenticated
 from palais.languages import ALL
-from palais.model import Format
-from palais.publish.samples import issue_samples
-from palais.registry import Actor, Registry, Role
-from palais.settings import Settings, default_data_dir
 
-# name -> (role, State of a mission, languages of a translator)
-ACCOUNTS: dict[str, tuple[Role, str | None, tuple[str, ...]]] = {
-    "demo-officer": (Role.OFFICER, None, ()),
-    "demo-mission": (Role.MISSION, "AZE", ()),
-    "demo-translator": (Role.TRANSLATOR, None, tuple(lang.value for lang in ALL)),
+if TYPE_CHECKING:
+    from palais.registry import Registry
+
+# name -> (role, State of a mission, languages of a translator); the role by its value, so
+# that defining the command does not import the registry (see ``palais.cli``).
+ACCOUNTS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
+    "demo-officer": ("officer", None, ()),
+    "demo-mission": ("mission", "AZE", ()),
+    "demo-translator": ("translator", None, tuple(lang.value for lang in ALL)),
 }
 
 
 def ensure_accounts(registry: Registry, folder: Path) -> dict[str, str]:
     """Create the demo accounts that do not exist; returns the new ones' passwords."""
+    from palais.registry import Role
+
     made: dict[str, str] = {}
     for name, (role, state, languages) in ACCOUNTS.items():
         try:
             registry.actor(name)
         except NotAuthenticated:
             password = secrets.token_urlsafe(12)
-            registry.create_user(name, password, role, state=state, languages=languages)
+            registry.create_user(name, password, Role(role), state=state, languages=languages)
             made[name] = password
     if made:
         path = folder / "accounts.txt"
@@ -76,26 +78,29 @@ def demo(
     ] = None,
 ) -> None:
     """Issue the bundled sample documents in six languages into an SQLite archive, and serve it."""
+    from palais.model import Format
+    from palais.publish.samples import issue_samples
+    from palais.registry import Actor, Registry
+    from palais.settings import Settings, default_data_dir
+
     folder = data_dir or default_data_dir() / "demo"
     folder.mkdir(parents=True, exist_ok=True)
     # The demo is always the embedded store in its own folder; other settings (password
     # hashing costs, upload limit) still come from the configuration and environment.
     settings = Settings.load(data_dir=folder, database_url=f"sqlite:///{folder / 'palais.db'}")
     registry = Registry.open(settings)
-    from palais.search import open_index
-
-    index = open_index(settings)
     for name, password in ensure_accounts(registry, folder).items():
         console.print(f"account [bold]{name}[/] password [bold]{password}[/]", highlight=False)
     officer: Actor = registry.actor("demo-officer")
     with console.status("Composing and issuing the samples in six languages…"):
-        for placed in issue_samples(registry, officer, index=index):
+        for placed in issue_samples(registry, officer):
             if placed.issued is None:
                 console.print(f"{placed.symbol}: withdrawn from this archive, left out")
                 continue
             doing = "issued" if placed.added else "already issued"
+            formats = len(Format.composed())
             console.print(
-                f"{placed.symbol}: {doing} in {len(ALL)} languages x {len(Format)} formats"
+                f"{placed.symbol}: {doing} in {len(ALL)} languages x {formats} formats"
             )
             if out is not None:
                 count = write_versions(registry, placed.issued.symbol, out)
@@ -105,7 +110,9 @@ def demo(
         return
     import uvicorn
 
+    from palais.search import open_index
     from palais.web.app import create_app
 
     console.print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(create_app(settings, registry, index), host=host, port=port, log_level="info")
+    app = create_app(settings, registry, open_index(settings))
+    uvicorn.run(app, host=host, port=port, log_level="info")

@@ -21,21 +21,23 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from palais.cli.app import app, err_console, reports_errors
+from palais.cli.app import app, err_console, open_registry, reports_errors
 from palais.errors import InvalidInput, PalaisError
-from palais.parse.batch import DEFAULT_TIMEOUT, Outcome, collect, parse_files
-from palais.records import to_record
-from palais.registry import Actor, Registry, Submission
-from palais.settings import Settings
+
+if TYPE_CHECKING:
+    from palais.parse.batch import Outcome
+    from palais.registry import Actor, Registry, Submission
 
 PARTIAL_EXIT = 1
 NONE_PARSED_EXIT = 3
+
+DEFAULT_TIMEOUT = 60.0
+"""``palais.parse.batch.DEFAULT_TIMEOUT``, restated because the option's help shows it and
+importing the parser to read it would slow every command down (a test keeps the two equal)."""
 
 
 @app.command("ingest")
@@ -56,6 +58,17 @@ def ingest_command(
         "--as", envvar="PALAIS_USER", help="The account submitting (audited).")] = None,
 ) -> None:
     """Parse every file into one JSON record per line, with its source path and SHA-256."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from palais.parse.batch import collect, parse_files
+    from palais.records import to_record
+
     files = collect(paths)
     failures: list[Outcome] = []
     parsed = 0
@@ -103,7 +116,7 @@ class _Submitter:
     def open(cls, username: str | None) -> Iterator[_Submitter]:
         if not username:
             raise InvalidInput("--submit needs the submitting account: --as USER or PALAIS_USER")
-        registry = Registry.open(Settings.load())
+        registry = open_registry()
         try:
             yield cls(registry, registry.actor(username))
         finally:
@@ -117,6 +130,8 @@ def _report(parsed: int, failures: list[Outcome]) -> None:
     err_console.print(f"{parsed} parsed, {len(failures)} failed", highlight=False)
     if not failures:
         return
+    from rich.table import Table
+
     table = Table("file", "why it failed", title="Files not ingested", title_justify="left")
     for failure in sorted(failures, key=lambda f: f.path):
         table.add_row(failure.path, failure.error or "")

@@ -10,7 +10,6 @@ import typer
 
 from palais.cli.app import app, console, reports_errors
 from palais.errors import ParseError
-from palais.intake import read_path
 
 
 @app.command("parse")
@@ -23,6 +22,7 @@ def parse_command(
     ] = None,
 ) -> None:
     """Recognise the structure and fields of a UN document."""
+    from palais.intake import read_path
     from palais.parse import parse_tree, render
     from palais.records import to_record
 

@@ -15,18 +15,19 @@ import json
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from palais.cli.app import app, console, reports_errors
+from palais.cli.app import app, console, open_registry, reports_errors
 from palais.errors import InvalidInput
-from palais.publish.exports import ExportFormat, export_lines
-from palais.publish.issuing import issue_document
-from palais.records import to_record
-from palais.registry import Actor, Registry, Role
-from palais.settings import Settings
-from palais.web.api.views import document_json, metadata_row
+
+if TYPE_CHECKING:
+    from palais.registry import Actor, Registry
+
+RoleName = Literal["mission", "officer", "translator"]
+"""The values of ``palais.registry.Role``, named here so that defining ``users add`` does not
+import the registry (a test keeps the two equal)."""
 
 users_app = typer.Typer(
     help="Accounts of missions, officers and translators.", no_args_is_help=True
@@ -42,7 +43,7 @@ AsUser = Annotated[
 
 
 def _registry() -> Registry:
-    return Registry.open(Settings.load())
+    return open_registry()
 
 
 def _acting(registry: Registry, username: str) -> Actor:
@@ -53,7 +54,9 @@ def _acting(registry: Registry, username: str) -> Actor:
 @reports_errors
 def add_user(
     name: Annotated[str, typer.Argument(help="User name (letters, digits, . _ @ -)")],
-    role: Annotated[Role, typer.Option(help="mission, officer or translator")],
+    role: Annotated[
+        RoleName, typer.Option(help="mission, officer or translator")
+    ],
     state: Annotated[
         str | None, typer.Option(help="ISO alpha-3 code of a mission's State, e.g. AZE")
     ] = None,
@@ -65,6 +68,8 @@ def add_user(
     ] = False,
 ) -> None:
     """Create an account; the password is asked for (or read from standard input)."""
+    from palais.registry import Role
+
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
@@ -72,7 +77,7 @@ def add_user(
     codes = [code.strip() for code in languages.split(",") if code.strip()]
     registry = _registry()
     try:
-        actor = registry.create_user(name, password, role, state=state, languages=codes)
+        actor = registry.create_user(name, password, Role(role), state=state, languages=codes)
     finally:
         registry.close()
     detail = actor.state or ", ".join(lang.value for lang in actor.languages)
@@ -122,6 +127,8 @@ def register(
     ] = None,
 ) -> None:
     """Register a submission: it gets the next symbol of its session's series."""
+    from palais.records import to_record
+
     registry = _registry()
     try:
         actor = _acting(registry, as_user)
@@ -145,15 +152,15 @@ def issue(
     submission_id: Annotated[int, typer.Argument(metavar="ID", help="Submission number")],
     as_user: AsUser,
 ) -> None:
-    """Issue a registered document: compose the six languages in every format, publish."""
-    from palais.search import open_index
+    """Issue a registered document: compose the six languages in every format, publish.
 
-    settings = Settings.load()
-    registry = Registry.open(settings)
+    The search index follows the store's change records: a running server, or the
+    next ``palais search`` command, brings it level."""
+    from palais.publish.issuing import issue_document
+
+    registry = _registry()
     try:
-        issued = issue_document(
-            registry, _acting(registry, as_user), submission_id, index=open_index(settings)
-        )
+        issued = issue_document(registry, _acting(registry, as_user), submission_id)
     finally:
         registry.close()
     console.print(f"issued {issued.symbol}", highlight=False)
@@ -165,6 +172,8 @@ def show(
     symbol: Annotated[str, typer.Argument(help="An issued document's symbol, A/HRC/41/G/1")],
 ) -> None:
     """Print an issued document's metadata and the paths of its files, as JSON."""
+    from palais.web.api.views import document_json
+
     registry = _registry()
     try:
         body = document_json(registry.document(symbol))
@@ -182,10 +191,13 @@ def export(
     ] = None,
 ) -> None:
     """Metadata of every issued document, as CSV or JSON Lines."""
+    from palais.publish.exports import ExportFormat, export_lines
+    from palais.web.api.views import metadata_row
+
     chosen = ExportFormat.parse(fmt)
     registry = _registry()
     try:
-        rows = (metadata_row(d) for d in registry.recently_issued(limit=None))
+        rows = (metadata_row(d) for d in registry.archive())
         lines = export_lines(rows, chosen)
         if output is None:
             for line in lines:

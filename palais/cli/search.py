@@ -1,41 +1,52 @@
 """``palais search``: query the archive's index, compare it with the store, rebuild it.
 
-The index is derived from the store's issued documents; ``palais search rebuild``
-is the one command that remakes it (the web application also rebuilds it at
-start-up when ``check`` would report a difference). The store and the index are
-the ones the environment names, as for ``palais serve``.
+The index is derived from the store: it follows the store's ordered change
+records, so every command here first brings it level (one query when it is).
+``palais search rebuild`` remakes it whole from the store; ``check`` compares
+every indexed document with the store. The store and the index are the ones
+the environment names, as for ``palais serve``.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from palais.cli.app import console, reports_errors
 from palais.errors import InvalidInput
-from palais.registry import Registry
-from palais.search import SearchIndex, open_index
-from palais.settings import Settings
+
+if TYPE_CHECKING:
+    from palais.publish.following import IndexFollower
 
 app = typer.Typer(help="The full-text search index of issued documents.", no_args_is_help=True)
 
 
-def _open() -> tuple[Registry, SearchIndex]:
+@contextmanager
+def _following() -> Iterator[IndexFollower]:
+    from palais.publish.following import IndexFollower
+    from palais.registry import Registry
+    from palais.search import open_index
+    from palais.settings import Settings
+
     settings = Settings.load()
-    return Registry.open(settings), open_index(settings)
+    registry = Registry.open(settings)
+    index = open_index(settings)
+    try:
+        yield IndexFollower(registry, index)
+    finally:
+        index.close()
+        registry.close()
 
 
 @app.command()
 @reports_errors
 def rebuild() -> None:
     """Index every issued document of the store again, replacing the whole index."""
-    registry, index = _open()
-    try:
-        count = index.rebuild(d.document for d in registry.recently_issued(limit=None))
-    finally:
-        index.close()
-        registry.close()
+    with _following() as follower:
+        count = follower.rebuild()
     console.print(f"indexed {count} issued documents")
 
 
@@ -43,12 +54,10 @@ def rebuild() -> None:
 @reports_errors
 def check() -> None:
     """Compare the index with the store; exit 1 and name the differences if any."""
-    registry, index = _open()
-    try:
-        drift = index.drift(d.document for d in registry.recently_issued(limit=None))
-    finally:
-        index.close()
-        registry.close()
+    from palais.publish.following import expected_entries
+
+    with _following() as follower:
+        drift = follower.index.drift(expected_entries(follower.registry))
     if not drift:
         console.print("the index matches the store")
         return
@@ -83,11 +92,9 @@ def query(
         if not sep:
             raise InvalidInput(f"a filter is FACET=VALUE, got {item!r}")
         filters[name.strip()] = value
-    index = open_index(Settings.load())
-    try:
-        results = index.search(words, filters=filters, page=page)
-    finally:
-        index.close()
+    with _following() as follower:
+        follower.catch_up()
+        results = follower.index.search(words, filters=filters, page=page)
     console.print(f"{results.total} documents (page {results.page} of {results.pages})")
     for hit in results.hits:
         language = hit.language.value if hit.language else "-"

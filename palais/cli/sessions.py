@@ -11,13 +11,9 @@ from datetime import date
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from palais.cli.app import console, reports_errors
+from palais.cli.app import console, open_registry, reports_errors
 from palais.errors import InvalidInput
-from palais.model import Session
-from palais.registry import Registry
-from palais.settings import Settings
 
 app = typer.Typer(help="The Council's sessions: list them, add new ones.", no_args_is_help=True)
 
@@ -35,7 +31,9 @@ def list_sessions(
     last: Annotated[int, typer.Option(min=1, help="How many of the latest sessions")] = 10,
 ) -> None:
     """The latest sessions of the calendar with their dates."""
-    registry = Registry.open(Settings.load())
+    from rich.table import Table
+
+    registry = open_registry()
     try:
         held = sorted(registry.sessions(), key=lambda s: (s.opening, s.number))[-last:]
     finally:
@@ -61,11 +59,13 @@ def add_session(
         help="The date it really closed, where it differs, YYYY-MM-DD")] = None,
 ) -> None:
     """Add a session to the calendar, or correct the dates of one."""
+    from palais.model import Session
+
     session = Session(
         number, _date(opening, "opening"), _date(closing, "closing"), special=special,
         actual_closing=_date(actually_closed, "actually-closed") if actually_closed else None,
     )
-    registry = Registry.open(Settings.load())
+    registry = open_registry()
     try:
         registry.add_session(registry.actor(as_user), session)
     finally:

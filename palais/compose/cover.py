@@ -9,7 +9,10 @@ naming the language and every passage it lacks.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from palais import conventions
 from palais.compose import formulaic
@@ -21,9 +24,17 @@ from palais.compose.version import (
     Frbr,
     VersionLink,
 )
-from palais.errors import CompositionError, MissingTranslation
+from palais.conventions.jobs import barcode_line, job_number
+from palais.conventions.style import masthead_style
+from palais.errors import (
+    CompositionError,
+    InvalidInput,
+    MissingTranslation,
+    UnknownAgendaItem,
+    UnknownSession,
+)
 from palais.languages import ALL, Language
-from palais.model import DocType, Document, Part
+from palais.model import Body, DocType, Document, Part
 from palais.symbols import Symbol
 
 __all__ = ["compose"]
@@ -67,36 +78,38 @@ def compose(
     if resolver.missing:
         raise MissingTranslation({lang.value: resolver.missing})
     special = bool(symbol and symbol.special_session)
-    original = doc.original_language
+    # The original is the language of the note as received; a record that does not
+    # say (submissions made before intake recorded it) was written in it.
+    original = doc.original_language or doc.language
     words = conventions.formulae(lang)
     # Russian, Arabic and Chinese versions print the masthead in English.
     masthead = Language.parse(str(words.masthead_language))
+    # The cover's date chooses the house style in force (cover_style.yaml).
+    on = issue_date or doc.doc_date
+    block = _cover_block(doc, lang, special, on)
+    style = masthead_style(lang, on)
     return ComposedVersion(
         language=lang,
         direction=lang.info.direction,
         doc_type=doc.doc_type,
         symbol=str(symbol) if symbol else None,
-        distribution=words.distribution,
+        distribution=str(style.get("distribution", words.distribution)),
         issue_date=conventions.format_date(issue_date, masthead) if issue_date else None,
-        language_line=words.language_line if original and original is not lang else None,
+        language_line=(
+            _case(words.language_line, style) if original and original is not lang else None
+        ),
         original_line=(
-            words.original.format(language=conventions.language_name(original, masthead))
+            str(style.get("original", words.original)).format(
+                language=_case(conventions.language_name(original, masthead), style)
+            )
             if original
             else None
         ),
-        body=conventions.body_name(doc.body, lang) if doc.body else None,
-        session=(
-            conventions.session_line(doc.session, lang, special=special) if doc.session else None
-        ),
-        session_dates=(
-            conventions.date_range(*doc.session_dates, lang) if doc.session_dates else None
-        ),
-        agenda=conventions.agenda_line(doc.agenda_items, lang) if doc.agenda_items else None,
-        agenda_title=(
-            conventions.agenda_title(doc.agenda_items[0], lang)
-            if len(doc.agenda_items) == 1
-            else None
-        ),
+        body=block.body,
+        session=block.session,
+        session_dates=block.dates,
+        agenda=block.agenda,
+        agenda_title=block.agenda_title,
         title=title,
         paragraphs=paragraphs,
         footnotes=footnotes,
@@ -104,7 +117,8 @@ def compose(
             _annex(a, n if len(doc.annexes) > 1 else None, lang)
             for n, a in enumerate(doc.annexes, 1)
         ),
-        job_number=job_number or doc.job_number,
+        job_number=_job(job_number or doc.job_number, lang, on),
+        barcode=_barcode(job_number or doc.job_number),
         links=tuple(
             VersionLink(other, other.info.native_name, f"{other.value}.html")
             for other in ALL
@@ -153,6 +167,73 @@ class _Resolver:
         if formulaic.is_standard_footnote(self.doc, text) and not self.own:
             return formulaic.standard_footnote(self.lang)
         return self._passage(f"cover.footnote.{n}", text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    body: str | None
+    session: str | None
+    dates: str | None
+    agenda: str | None
+    agenda_title: str | None
+
+
+def _cover_block(doc: Document, lang: Language, special: bool, on: date | None) -> _Block:
+    """The body, session, dates and agenda lines as a cover of ``on`` printed them.
+
+    A Council session the calendar holds is printed by the conventions
+    (:func:`palais.conventions.cover_lines`: the period's style, the parts of a
+    resumed session, the dates met once closed); anything else from the record.
+    """
+    if doc.body is Body.HRC and doc.session is not None:
+        try:
+            lines = conventions.cover_lines(
+                doc.session, lang, on=on, items=doc.agenda_items, special=special
+            )
+        except (UnknownSession, UnknownAgendaItem):
+            pass
+        else:
+            return _Block(
+                lines.body, lines.session, lines.dates, lines.agenda,
+                lines.titles[0] if lines.titles else None,
+            )
+    return _Block(
+        body=conventions.body_name(doc.body, lang) if doc.body else None,
+        session=(
+            conventions.session_line(doc.session, lang, special=special) if doc.session else None
+        ),
+        dates=conventions.date_range(*doc.session_dates, lang) if doc.session_dates else None,
+        agenda=conventions.agenda_line(doc.agenda_items, lang) if doc.agenda_items else None,
+        agenda_title=(
+            conventions.agenda_title(doc.agenda_items[0], lang)
+            if len(doc.agenda_items) == 1
+            else None
+        ),
+    )
+
+
+def _case(text: str | None, style: Mapping[str, Any]) -> str | None:
+    """The masthead's language words in capitals where the period's style set them so."""
+    return text.upper() if text and style.get("upper") else text
+
+
+def _job(number: str | None, lang: Language, on: date | None) -> str | None:
+    """The job number with the version's language letter ("GE.21-07654(E)"); a number
+    not in the UN's form is printed as the record gives it."""
+    if not number:
+        return None
+    try:
+        return job_number(number, lang, on)
+    except InvalidInput:
+        return number
+
+
+def _barcode(number: str | None) -> str | None:
+    """The line under the barcode ("*2107654*"), for a number in the UN's form."""
+    try:
+        return barcode_line(number) if number else None
+    except InvalidInput:
+        return None
 
 
 def _organ(symbol: Symbol | None, doc: Document, lang: Language) -> str | None:

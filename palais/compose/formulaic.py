@@ -9,9 +9,11 @@ space, since records read from PDF text carry the line breaks of the page.
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from palais import conventions
 from palais.errors import PalaisError
-from palais.languages import Language
+from palais.languages import ALL, Language
 from palais.model import DocType, Document
 
 __all__ = [
@@ -21,8 +23,13 @@ __all__ = [
     "standard_footnote",
     "standard_request",
     "standard_title",
+    "suggested_request",
     "title_is_standard",
 ]
+
+NEAR = 0.6
+"""Share of words in the same order above which a mission's paragraph is taken for a
+variant of the formula (a translator is offered the formula) rather than other text."""
 
 _OHCHR = "OHCHR"
 """The addressee the Council's note-verbale formulae are written for."""
@@ -94,3 +101,27 @@ def standard_footnote(lang: Language) -> str:
 
 def is_standard_footnote(doc: Document, text: str) -> bool:
     return doc.language is not None and same_text(standard_footnote(doc.language), text)
+
+
+def suggested_request(doc: Document, paragraph: str) -> dict[Language, str]:
+    """For a paragraph that is a variant of the standard request (close to it, not it),
+    the formula in every other language, offered to translators as a suggestion.
+
+    A variant is the mission's text: it is translated as written (a request "as a
+    document of the Human Rights Council under agenda item 4" names no session and
+    must not gain one), so the formula is only offered, never applied. Empty when
+    the paragraph is the formula itself or nothing like it.
+    """
+    if doc.language is None:
+        return {}
+    standard = standard_request(doc, doc.language)
+    if standard is None or same_text(standard, paragraph):
+        return {}
+    if SequenceMatcher(None, standard.split(), paragraph.split()).ratio() < NEAR:
+        return {}
+    found = {}
+    for lang in ALL:
+        text = standard_request(doc, lang) if lang is not doc.language else None
+        if text is not None:
+            found[lang] = text
+    return found

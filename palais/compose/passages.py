@@ -12,7 +12,10 @@ passage however often the record is edited:
 
 * ``cover.title``: the document title, when the conventions cannot write it;
 * ``cover.paragraph.N``: the Nth cover paragraph (from 1), unless it is the
-  standard request in the cover's language;
+  standard request in the cover's language. A paragraph that is a variant of
+  the request (worded otherwise, e.g. without the session) is the mission's
+  text and is translated as written; its passage carries the formula in each
+  other language as a ``suggestion`` for the translator, never applied by itself;
 * ``cover.footnote.N``: the Nth cover footnote, unless it is the standard
   "reproduced as received" note.
 
@@ -23,7 +26,8 @@ stops composition (:class:`~palais.errors.MissingTranslation`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from palais.compose import formulaic
 from palais.languages import ALL, Language
@@ -40,6 +44,8 @@ class Passage:
 
     key: str
     original: str
+    suggestions: Mapping[Language, str] = field(default_factory=dict)
+    """The nearest formula in each other language, where the passage is a variant of one."""
 
 
 def passages(doc: Document) -> list[Passage]:
@@ -49,7 +55,9 @@ def passages(doc: Document) -> list[Passage]:
         found.append(Passage(TITLE, doc.title))
     for n, paragraph in enumerate(doc.paragraphs, 1):
         if not formulaic.is_standard_request(doc, paragraph):
-            found.append(Passage(f"cover.paragraph.{n}", paragraph))
+            found.append(Passage(
+                f"cover.paragraph.{n}", paragraph, formulaic.suggested_request(doc, paragraph)
+            ))
     for n, note in enumerate(doc.footnotes, 1):
         if not formulaic.is_standard_footnote(doc, note.text):
             found.append(Passage(f"cover.footnote.{n}", note.text))

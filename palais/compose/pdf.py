@@ -31,6 +31,13 @@ from palais.errors import CompositionError
 
 __all__ = ["FONT_FILES", "PdfRenderer", "find_font_dirs", "render"]
 
+_HYPHENATED = frozenset({"en", "fr", "es", "ru"})
+"""Languages whose justified cover lines Typst hyphenates by the language's own
+patterns; Arabic and Chinese do not break words at a line end. Annexes, reproduced
+as received, are set without hyphenation: a break inside a capitalised compound
+("GeoPro-/Mining") could not be told from the sender's own hyphen when the text is
+read back."""
+
 TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATE = TEMPLATES / "un-document.typ"
 
@@ -135,6 +142,8 @@ def template_data(version: ComposedVersion) -> dict[str, Any]:
         "dir": cover_dir,
         "symbol": version.symbol,
         "job_number": version.job_number,
+        "barcode": version.barcode,
+        "hyphenate": version.language.value in _HYPHENATED,
         "title": version.title,
         "organization": version.organization,
         "organ": version.organ,

@@ -101,6 +101,7 @@ def _cover(v: ComposedVersion) -> Iterator[str]:
         v.language_line,
         v.original_line,
         v.job_number,
+        v.barcode,
     ]
     yield from (line for line in masthead if line)
     yield ""

@@ -33,7 +33,9 @@ Contract for renderers (every string is final, printed as given):
   (reproduced as received): ``heading`` (the annex's own title line, e.g.
   "Annex to the note verbale dated 6 June 2019 from ..."), ``subtitle`` (or
   None), ``paragraphs``.
-* ``job_number`` ("GE.19-09823(R)", foot of the first page) or None.
+* ``job_number`` ("GE.19-09823(R)", foot of the first page: the record's job
+  number with this version's language letter) or None; ``barcode`` the line
+  printed under the barcode beside it ("*1909823*") or None.
 * ``language`` and ``direction`` ("ltr"/"rtl") of the whole cover; ``bcp47``
   of the language is ``language.info.bcp47``.
 * ``links``: the other five language versions (UN order), each with its
@@ -133,3 +135,4 @@ class ComposedVersion:
     masthead_language: Language | None = None
     organization: str | None = None
     organ: str | None = None
+    barcode: str | None = None

@@ -7,7 +7,9 @@ side and each fact with its source. The modules here only look facts up and
 put them together; Babel (CLDR) supplies what it already knows in the UN's
 form (month names, most country and language names).
 
-    sessions.yaml  -> calendar   load_calendar, Calendar
+    sessions.yaml  -> calendar   load_calendar, Calendar (cover_parts: parts, dates met)
+    cover_style.yaml -> style    the cover style in force on a date (periods.select)
+    (all of them)  -> cover      cover_lines: the cover block as printed on a date
     agenda.yaml    -> agenda     agenda_item, agenda_title, agenda_line, body_name
     ordinals.yaml  -> ordinals   session_line, session_ordinal, read_ordinal
     dates.yaml     -> dates      format_date, date_range, month_lexicon
@@ -26,7 +28,14 @@ from palais.conventions.agenda import (
     body_name,
 )
 from palais.conventions.calendar import Calendar, load_calendar
-from palais.conventions.dates import date_range, format_date, month_lexicon, month_names
+from palais.conventions.cover import CoverLines, cover_lines
+from palais.conventions.dates import (
+    date_range,
+    format_date,
+    month_lexicon,
+    month_names,
+    parts_range,
+)
 from palais.conventions.formulae import Formulae, formulae, language_lexicon, language_name
 from palais.conventions.masthead import organ_name, organization_name
 from palais.conventions.ordinals import (
@@ -45,9 +54,11 @@ from palais.conventions.states import (
     state_name,
     states,
 )
+from palais.conventions.style import parts_joiners
 
 __all__ = [
     "Calendar",
+    "CoverLines",
     "Formulae",
     "agenda_item",
     "agenda_line",
@@ -56,6 +67,7 @@ __all__ = [
     "alpha2",
     "alpha3",
     "body_name",
+    "cover_lines",
     "date_range",
     "find_state",
     "fold",
@@ -70,6 +82,8 @@ __all__ = [
     "ordinal_lexicon",
     "organ_name",
     "organization_name",
+    "parts_joiners",
+    "parts_range",
     "read_chinese_numeral",
     "read_ordinal",
     "session_line",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from palais.conventions.data import language, load
@@ -30,19 +32,72 @@ def agenda_title(number: int, lang: Language | str) -> str:
     return str(_items()[number]["title"][language(lang).value])
 
 
-def agenda_line(numbers: Sequence[int], lang: Language | str) -> str:
-    """The cover's agenda line: "Agenda item 4", "Agenda items 2 and 3", "Пункт 4 повестки дня"."""
+def agenda_line(
+    numbers: Sequence[int], lang: Language | str, *, session: int | None = None
+) -> str:
+    """The cover's agenda line: "Agenda item 4", "Agenda items 2 and 3", "Пункт 4 повестки дня".
+
+    ``session`` 1 had its own agenda and its own line ("Item 6 of the agenda").
+    """
     items = list(numbers)
     if not items:
         raise UnknownAgendaItem("an agenda line needs at least one item number")
+    own = _own_agenda(session)
     for number in items:
-        agenda_item(number)
-    line = load("agenda")["line"][language(lang).value]
+        if own is None:
+            agenda_item(number)
+        elif number not in own["items"]:
+            raise UnknownAgendaItem(
+                f"agenda item {number!r} is not on the agenda of session {session}"
+                f" (items {min(own['items'])}-{max(own['items'])})"
+            )
+    lang = language(lang)
+    if own is not None and len(items) == 1 and lang.value in own["line"]:
+        return str(own["line"][lang.value]).format(n=items[0])
+    line = load("agenda")["line"][lang.value]
     if len(items) == 1:
         return str(line["single"]).format(n=items[0])
     listed = str(line["separator"]).join(str(n) for n in items[:-1])
     listed += str(line["last_separator"]) + str(items[-1])
     return str(line["dual" if len(items) == 2 else "plural"]).format(items=listed)
+
+
+def _own_agenda(session: int | None) -> dict[str, Any] | None:
+    """The agenda of a session that had its own (session 1), or None: the standing one."""
+    if session is None:
+        return None
+    entry = load("agenda").get("session_agendas", {}).get(session)
+    return dict(entry) if entry else None
+
+
+@functools.cache
+def _variants() -> tuple[Any, ...]:
+    from palais.conventions.periods import facts
+
+    return facts(load("agenda").get("title_variants", ()))
+
+
+def cover_agenda_title(
+    number: int, lang: Language | str, *, session: int | None = None, on: date | None = None
+) -> str | None:
+    """The item's title as a cover of session ``session`` dated ``on`` printed it, or None
+    where such covers printed no title (sessions 1-5, before resolution 5/1's agenda)."""
+    lang = language(lang)
+    own = _own_agenda(session)
+    if own is not None:
+        if not own.get("titles_on_covers", True):
+            return None
+        title = own["items"].get(number, {}).get(lang.value)
+        return str(title) if title else None
+    if session is not None and session < int(load("agenda")["standing_from_session"]):
+        return None
+    if on is not None:
+        from palais.conventions.periods import select
+
+        variant = select((f for f in _variants() if f.value["item"] == number), on, lang)
+        if variant is not None:
+            return str(variant.value["title"])
+    return agenda_title(number, lang)
 
 
 def agenda_running(number: int, lang: Language | str) -> str:

@@ -4,6 +4,10 @@ A :class:`Calendar` is an immutable value: the secretariat extends it with a
 session announced after the data was written (:meth:`Calendar.with_session`,
 called by the registry), which returns a new calendar rather than changing the
 bundled one, so a parser or composer holding a calendar never sees it move.
+
+Covers print the dates scheduled when they were issued; a session that met in
+parts, or closed on another day, is printed as it met once that is known
+(:meth:`Calendar.cover_parts`).
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from palais.conventions.data import load
 from palais.errors import UnknownSession
 from palais.model import Session
 
+Span = tuple[date, date]
+"""A first and last day, both included."""
+
 
 @dataclass(frozen=True, slots=True)
 class Calendar:
@@ -26,6 +33,8 @@ class Calendar:
 
     regular: Mapping[int, Session] = field(default_factory=dict)
     special: Mapping[int, Session] = field(default_factory=dict)
+    parts: Mapping[int, tuple[Span, ...]] = field(default_factory=dict)
+    """Regular sessions that met in parts: each part's first and last day, as met."""
 
     def session(self, number: int, *, special: bool = False) -> Session:
         """The session numbered ``number``; :class:`UnknownSession` when not held or announced."""
@@ -50,10 +59,32 @@ class Calendar:
         if session.special:
             special = dict(self.special)
             special[session.number] = session
-            return Calendar(self.regular, MappingProxyType(special))
+            return Calendar(self.regular, MappingProxyType(special), self.parts)
         regular = dict(self.regular)
         regular[session.number] = session
-        return Calendar(MappingProxyType(regular), self.special)
+        return Calendar(MappingProxyType(regular), self.special, self.parts)
+
+    def cover_parts(
+        self, number: int, on: date | None = None, *, special: bool = False
+    ) -> tuple[Span, ...]:
+        """The dates a cover issued on ``on`` prints for the session, one span a part.
+
+        Before anything changed (or with no date): the scheduled opening and closing.
+        Once a resumed part has opened: every part as met (A/HRC/2/9, A/HRC/6/22,
+        A/75/53). Once a session that closed on another day than planned has
+        closed: its opening to the day it closed (A/HRC/7/78).
+        """
+        held = self.session(number, special=special)
+        scheduled = ((held.opening, held.closing),)
+        if on is None:
+            return scheduled
+        parts = () if special else self.parts.get(number, ())
+        if len(parts) > 1 and on >= parts[1][0]:
+            return parts
+        actual = held.actual_closing
+        if not parts and actual is not None and actual != held.closing and on > actual:
+            return ((held.opening, actual),)
+        return scheduled
 
 
 def _date(value: Any) -> date:
@@ -71,10 +102,19 @@ def _session(entry: Mapping[str, Any], special: bool) -> Session:
     )
 
 
+def _span(value: str) -> Span:
+    first, last = str(value).split("/")
+    return _date(first), _date(last)
+
+
 @functools.cache
 def load_calendar() -> Calendar:
     """The calendar bundled with palais (sessions held or announced when it was written)."""
     data = load("sessions")
     regular = {s.number: s for s in (_session(e, False) for e in data["regular"])}
     special = {s.number: s for s in (_session(e, True) for e in data.get("special", ()))}
-    return Calendar(MappingProxyType(regular), MappingProxyType(special))
+    parts = {int(e["number"]): tuple(_span(p) for p in e["parts"])
+             for e in data["regular"] if e.get("parts")}
+    return Calendar(
+        MappingProxyType(regular), MappingProxyType(special), MappingProxyType(parts)
+    )

@@ -15,7 +15,10 @@ from types import MappingProxyType
 from babel import Locale
 
 from palais.conventions.data import language, load
+from palais.conventions.style import date_pattern_overrides, parts_joiner
 from palais.languages import Language
+
+Span = tuple[date, date]
 
 
 @functools.cache
@@ -30,8 +33,18 @@ def month_names(lang: Language | str) -> tuple[str, ...]:
     return tuple(str(wide[m]) for m in range(1, 13))
 
 
-def _fields(d: date, lang: Language, suffix: str = "") -> dict[str, str]:
-    patterns = load("dates")["patterns"][lang.value]
+def _patterns(lang: Language, on: date | None) -> dict[str, str]:
+    """dates.yaml's patterns of ``lang`` with those of the period of ``on`` laid over them."""
+    patterns = dict(load("dates")["patterns"][lang.value])
+    if on is not None:
+        patterns.update(date_pattern_overrides(lang, on))
+    return patterns
+
+
+def _fields(
+    d: date, lang: Language, suffix: str = "", patterns: dict[str, str] | None = None
+) -> dict[str, str]:
+    patterns = patterns if patterns is not None else _patterns(lang, None)
     day = str(patterns["day_one"]) if d.day == 1 and "day_one" in patterns else str(d.day)
     month = month_names(lang)[d.month - 1]
     return {f"d{suffix}": day, f"m{suffix}": month, f"y{suffix}": str(d.year)}
@@ -43,26 +56,59 @@ def format_date(d: date, lang: Language | str) -> str:
     return str(load("dates")["patterns"][lang.value]["date"]).format(**_fields(d, lang))
 
 
-def date_range(start: date, end: date, lang: Language | str) -> str:
+def date_range(start: date, end: date, lang: Language | str, *, on: date | None = None) -> str:
     """Session dates as printed on a cover: "24 June–12 July 2019", "21 juin-9 juillet 2021".
 
-    A one-day span prints as one date.
+    A one-day span prints as one date. ``on`` is the cover's date: the patterns of
+    its period are used ("12-30 March 2007" on a cover of 2007); None keeps the
+    patterns of dates.yaml.
     """
     lang = language(lang)
     if end < start:
         from palais.errors import InvalidInput
 
         raise InvalidInput(f"date range ends ({end}) before it starts ({start})")
+    patterns = _patterns(lang, on)
     if start == end:
-        return format_date(start, lang)
-    patterns = load("dates")["patterns"][lang.value]
+        return str(patterns["date"]).format(**_fields(start, lang, "", patterns))
     if (start.year, start.month) == (end.year, end.month):
         key = "same_month"
     elif start.year == end.year:
         key = "same_year"
     else:
         key = "any"
-    return str(patterns[key]).format(**_fields(start, lang, "1"), **_fields(end, lang, "2"))
+    return str(patterns[key]).format(
+        **_fields(start, lang, "1", patterns), **_fields(end, lang, "2", patterns)
+    )
+
+
+def parts_range(parts: tuple[Span, ...], lang: Language | str, *, on: date | None = None) -> str:
+    """The dates of a session that met in parts: "10-28 September and 10-14 December 2007",
+    "24 February–13 March and 15–23 June 2020". One part prints as :func:`date_range`.
+
+    When every part falls in one year, the year is printed once: after the last part
+    (before it in Chinese, where the year leads: on the first part only).
+    """
+    lang = language(lang)
+    if not parts:
+        from palais.errors import InvalidInput
+
+        raise InvalidInput("a session's dates need at least one part")
+    texts = [date_range(a, b, lang, on=on) for a, b in parts]
+    years = {d.year for span in parts for d in span}
+    if len(parts) > 1 and len(years) == 1:
+        year = str(years.pop())
+        keep = 0 if lang is Language.ZH else len(texts) - 1
+        texts = [t if i == keep else _without_year(t, year, lang) for i, t in enumerate(texts)]
+    return parts_joiner(lang).join(texts)
+
+
+def _without_year(text: str, year: str, lang: Language) -> str:
+    """A part's dates without its year, as the year is printed once for all parts."""
+    if lang is Language.ZH:
+        return text.replace(f"{year}年", "", 1)
+    suffix = load("dates")["year_words"].get(lang.value, "").format(y=year)
+    return text.removesuffix(suffix).rstrip()
 
 
 @functools.cache

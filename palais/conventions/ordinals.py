@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date
 from typing import Any
 
 from palais.conventions.data import language, load
@@ -125,16 +126,36 @@ def _ordinal(number: int, lang: Language, case: str) -> str:
     return _zh(t, number)
 
 
-def session_line(number: int, lang: Language | str, *, special: bool = False) -> str:
-    """The session line of a cover: "Forty-first session", "Сорок первая сессия", ..."""
+def session_line(
+    number: int, lang: Language | str, *, special: bool = False, on: date | None = None
+) -> str:
+    """The session line of a cover: "Forty-first session", "Сорок первая сессия", ...
+
+    ``on`` is the cover's date: Spanish covers wrote the number in words until
+    2008 ("Quinto período de sesiones") and without the apocopated "er" until 2018
+    ("13º"); see cover_style.yaml. None prints today's form.
+    """
     lang = language(lang)
     t = _table(lang)
-    line = str(t["special_session" if special else "session"]).format(
-        ordinal=session_ordinal(number, lang)
-    )
+    ordinal = session_ordinal(number, lang)
+    if lang is Language.ES and on is not None:
+        ordinal = _spanish_of_period(number, on) or ordinal
+    line = str(t["special_session" if special else "session"]).format(ordinal=ordinal)
     if t.get("capitalize"):
         line = line[0].upper() + line[1:]
     return line
+
+
+def _spanish_of_period(number: int, on: date) -> str | None:
+    """The Spanish number as covers of ``on`` wrote it, or None for today's form."""
+    from palais.conventions.style import spanish_words, value
+
+    style = value("es_session_number", Language.ES, on, "apocope")
+    if style == "words":
+        return spanish_words(number)
+    if style == "plain":
+        return f"{number}{_table(Language.ES)['indicator']}"
+    return None
 
 
 @functools.cache

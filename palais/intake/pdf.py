@@ -63,17 +63,14 @@ line whole while two columns far apart stay separate (measured: docs/decisions.m
 
 
 def read_pdf(data: bytes, name: str) -> tuple[str, ...]:
-    """The text of each page; ParseError for a damaged, locked, image-only or runaway PDF."""
+    """The text of each page (all blank for an image-only PDF, which intake reads by OCR);
+    ParseError for a damaged, locked or runaway PDF."""
     if shutil.which("pdftotext"):
         pages = read_pdf_logical(data, name)
     else:
         pages = read_with_pdfminer(data, name)
         if has_right_to_left(pages):
             pages = read_pdf_logical(data, name)  # refused, saying what to install
-    if not any(page.strip() for page in pages):
-        raise ParseError(
-            f"{name} is a PDF without a text layer (a scanned image?): it needs OCR first"
-        )
     return pages
 
 

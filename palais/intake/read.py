@@ -1,4 +1,10 @@
-"""Read a file or its bytes into a :class:`Source`, choosing the reader from the content."""
+"""Read a file or its bytes into a :class:`Source`, choosing the reader from the content.
+
+The PDF and Word readers are imported when a PDF or a Word file arrives: their
+libraries (pdfminer.six, python-docx with lxml) take longer to import than a
+text file takes to read and parse, and ``palais parse note.txt`` should not pay
+for them.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,9 @@ import hashlib
 from pathlib import Path, PurePath
 
 from palais.errors import ParseError
-from palais.intake import sniff
-from palais.intake.pdf import read_pdf
-from palais.intake.source import Source
+from palais.intake import ocr, sniff
+from palais.intake.source import OcrNotes, Source
 from palais.intake.text import decode_text, without_controls
-from palais.intake.word import read_docx
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """Files read from disk (bulk ingest) are bounded like uploads, whose limit the web sets."""
@@ -38,14 +42,33 @@ def read_bytes(data: bytes, filename: str) -> Source:
     media_type = sniff.media_type(data, filename)
     pages: tuple[str, ...] | None
     warnings: tuple[str, ...] = ()
+    scanned: ocr.OcrText | None = None
     if media_type == sniff.PDF:
+        from palais.intake.pdf import read_pdf
+
         pages = read_pdf(data, name)
+        if not pages:
+            raise ParseError(f"{name} is a damaged PDF: it has no pages")
+        if not any(page.strip() for page in pages):
+            scanned = ocr.read_scanned_pdf(data, name)
+    elif media_type in sniff.IMAGES:
+        kind = media_type.removeprefix("image/").upper()
+        try:
+            scanned = ocr.read_image(data, name)
+        except ParseError as exc:
+            raise ParseError(f"{name} is a {kind} image that OCR could not read: "
+                             f"{exc.detail.removeprefix(name + ': ')}") from exc
+        pages = ()
     elif media_type == sniff.DOCX:
+        from palais.intake.word import read_docx
+
         pages = read_docx(data, name)
     else:
         pages = None
         decoded = decode_text(data, name)
         text, warnings = decoded.text, decoded.warnings
+    if scanned is not None:
+        pages = scanned.pages
     if pages is not None:
         text = "\f".join(pages)
         if len(pages) == 1:
@@ -62,5 +85,6 @@ def read_bytes(data: bytes, filename: str) -> Source:
         name=filename,
         media_type=media_type,
         sha256=hashlib.sha256(data).hexdigest(),
+        ocr=OcrNotes(scanned.confidence, scanned.doubtful) if scanned else None,
         warnings=warnings,
     )

@@ -21,6 +21,13 @@ from palais.errors import ParseError
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TEXT = "text/plain"
+PNG = "image/png"
+JPEG = "image/jpeg"
+TIFF = "image/tiff"
+IMAGES = (PNG, JPEG, TIFF)
+"""Scanned pages, read by OCR (:mod:`palais.intake.ocr`)."""
+_IMAGE_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", PNG), (b"\xff\xd8\xff", JPEG), (b"II*\x00", TIFF),
+                     (b"MM\x00*", TIFF))
 
 # First bytes of the kinds of file people send by mistake, named for the message.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -30,12 +37,8 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"MZ", "a Windows program"),
     (b"\x7fELF", "a Linux program"),
     (b"\xca\xfe\xba\xbe", "a Java or macOS program"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image: a scanned page needs OCR first"),
-    (b"\xff\xd8\xff", "a JPEG image: a scanned page needs OCR first"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"II*\x00", "a TIFF image: a scanned page needs OCR first"),
-    (b"MM\x00*", "a TIFF image: a scanned page needs OCR first"),
+    (b"GIF87a", "a GIF image: scan it as PNG, JPEG, TIFF or PDF"),
+    (b"GIF89a", "a GIF image: scan it as PNG, JPEG, TIFF or PDF"),
     (b"BM", "a BMP image"),
     (b"\x1f\x8b", "a gzip archive"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
@@ -51,7 +54,8 @@ _NAMED_BINARY = {".pdf": PDF, ".docx": DOCX}
 
 
 def media_type(data: bytes, filename: str) -> str:
-    """``application/pdf``, the .docx type or ``text/plain``; ParseError for anything else."""
+    """``application/pdf``, the .docx type, an image type (a scan) or ``text/plain``;
+    ParseError for anything else."""
     name = PurePath(filename).name or "input"
     suffix = PurePath(filename).suffix.lower()
     if suffix in _RUNNABLE:
@@ -75,9 +79,13 @@ def _kind(data: bytes, name: str) -> str:
         return PDF
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data, name)
+    for signature, image in _IMAGE_SIGNATURES:
+        if data.startswith(signature):
+            return image
     for signature, what in _SIGNATURES:
         if data.startswith(signature) and not _is_text_start(data, signature):
-            raise ParseError(f"{name} is {what}; palais reads PDF, Word (.docx) and text files")
+            raise ParseError(f"{name} is {what}; palais reads PDF, Word (.docx), text files "
+                             "and scans (PNG, JPEG, TIFF)")
     if data[8:12] in (b"WEBP", b"AVIF", b"WAVE", b"AVI "):
         raise ParseError(f"{name} is an image or media file; palais reads PDF, Word (.docx) "
                          "and text files")

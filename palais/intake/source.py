@@ -6,6 +6,14 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
+class OcrNotes:
+    """What OCR said of the text: mean word confidence and the words it was unsure of."""
+
+    confidence: float
+    doubtful: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """The text of one file and where it came from.
 
@@ -22,4 +30,6 @@ class Source:
     name: str
     media_type: str
     sha256: str
+    ocr: OcrNotes | None = None
+    """Set when the text was read from images by OCR (:mod:`palais.intake.ocr`)."""
     warnings: tuple[str, ...] = ()

@@ -10,6 +10,11 @@ The pipeline, one module a stage, each reading what the previous one wrote::
     fields                   Tree + cover text -> Document fields
     detect                   part text -> Language (script shortcut, then lingua)
 
+A mission's own note (no masthead, a compliments opening) takes its own stages
+after the first: ``as_sent.read_parts`` (Lines -> the note's parts: letterhead,
+reference, heading, opening, body, request, closing, date, stamp, addressee,
+annex) and ``sent_fields`` (parts -> Document, each field saying where it was read).
+
 Total: any text that is not empty gives a Document, with ``warnings`` saying
 what could not be read; only empty or blank input raises ParseError.
 """
@@ -24,11 +29,13 @@ from palais.conventions import load_calendar
 from palais.errors import ParseError, UnknownSession
 from palais.model import Body, DocType, Document, Footnote, Part, PartKind, Party
 from palais.parse import fields
+from palais.parse.as_sent import looks_sent, read_parts
 from palais.parse.detect import detect_language
 from palais.parse.layout import normalise_lines, strip_running
+from palais.parse.sent_fields import OcrNotes, sent_document
 from palais.parse.structure import Tree, build_tree, render
 
-__all__ = ["Parsed", "parse_source", "parse_text", "parse_tree", "render"]
+__all__ = ["OcrNotes", "Parsed", "parse_source", "parse_text", "parse_tree", "render"]
 
 MAX_INPUT = 400_000
 """Characters read from one input: covers and annexes sit far inside this."""
@@ -51,19 +58,29 @@ class Parsed:
 
 
 def parse_text(
-    text: str, *, pages: Sequence[str] | None = None, source_name: str | None = None
+    text: str,
+    *,
+    pages: Sequence[str] | None = None,
+    source_name: str | None = None,
+    ocr: OcrNotes | None = None,
 ) -> Document:
-    """Parse ``text`` (pages joined by form feeds, or given as ``pages``)."""
-    return parse_tree(text, pages=pages, source_name=source_name).document
+    """Parse ``text`` (pages joined by form feeds, or given as ``pages``); ``ocr`` says
+    the text was read from images, and which words OCR was unsure of."""
+    return parse_tree(text, pages=pages, source_name=source_name, ocr=ocr).document
 
 
 def parse_source(src: _Source) -> Document:
     """Parse what :func:`palais.intake.read_path` or ``read_bytes`` returned."""
-    return parse_text(src.text, pages=src.pages or None)
+    # ``ocr`` is set by palais.intake on a scan; other sources may not carry it.
+    return parse_text(src.text, pages=src.pages or None, ocr=getattr(src, "ocr", None))
 
 
 def parse_tree(
-    text: str, *, pages: Sequence[str] | None = None, source_name: str | None = None
+    text: str,
+    *,
+    pages: Sequence[str] | None = None,
+    source_name: str | None = None,
+    ocr: OcrNotes | None = None,
 ) -> Parsed:
     """Parse and keep the intermediate tree (for ``palais parse --emit tree``)."""
     if not isinstance(text, str) or not (text.strip() or (pages and any(p.strip() for p in pages))):
@@ -73,10 +90,18 @@ def parse_tree(
     if pages:
         pages = [p[:MAX_INPUT] for p in pages]
     lines = normalise_lines(text, pages)
+    head = "\n".join(line.text for line in lines)[: fields.HEAD]
+    if not fields.has_distr(head) and looks_sent(head):
+        # A mission's own note: no masthead, so no UN-issued document (module docstring).
+        parts = read_parts(lines)
+        if parts.of("opening"):
+            tree = Tree(pages=max((ln.page for ln in lines), default=1))
+            tree.sent = [(b.kind, b.text) for b in parts.blocks]
+            tree.sent += [("annex", b.text) for b in parts.annex]
+            return Parsed(tree, sent_document(parts, ocr))
     # Page furniture is left out of the structure but kept for the cover fields: the job
     # number is read from the first page's footer.
     tree = build_tree(strip_running(lines))
-    head = "\n".join(line.text for line in lines)[: fields.HEAD]
     return Parsed(tree, _document(tree, head))
 
 
@@ -186,11 +211,18 @@ def _annexes(tree: Tree, head: str, is_comm: bool) -> list[Part]:
 def _check_calendar(number: int, printed: tuple[Any, Any], special: bool) -> list[str]:
     """Compare a Council session's printed dates with the conventions calendar."""
     kind = "special session" if special else "session"
+    calendar = load_calendar()
     try:
-        known = load_calendar().session(number, special=special)
+        known = calendar.session(number, special=special)
     except UnknownSession:
         return [f"{kind} {number} is not in the session calendar"]
-    if (known.opening, known.closing) != tuple(printed):
+    # Covers print the scheduled dates, the dates met once a session has closed on
+    # another day, or the first to the last day of a session met in parts.
+    printable = {(known.opening, known.closing), (known.opening, known.actual_closing)}
+    parts = () if special else calendar.parts.get(number, ())
+    if parts:
+        printable.add((parts[0][0], parts[-1][1]))
+    if tuple(printed) not in printable:
         return [f"{kind} {number} dates printed {printed[0]}..{printed[1]} differ from the "
                 f"calendar {known.opening}..{known.closing}"]
     return []

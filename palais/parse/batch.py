@@ -36,13 +36,15 @@ DEFAULT_TIMEOUT = 60.0
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """One file's result: ``document`` when it parsed, else ``error`` says why not."""
+    """One file's result: ``document`` when it parsed (and ``text``, the text read from the
+    file), else ``error`` says why not."""
 
     path: str
     sha256: str | None = None
     media_type: str | None = None
     document: Document | None = None
     error: str | None = None
+    text: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -86,7 +88,7 @@ def parse_file(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Outcome:
     try:
         src = read_path(path)
         document = parse_text(src.text, pages=src.pages, source_name=src.name)
-        return Outcome(str(path), src.sha256, src.media_type, document)
+        return Outcome(str(path), src.sha256, src.media_type, document, text=src.text)
     except _TimedOut:
         return _failed(path, src, f"took longer than {timeout:g} s; stopped")
     except PalaisError as exc:
@@ -100,18 +102,24 @@ def parse_file(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Outcome:
 
 
 def parse_files(
-    paths: Iterable[Path], *, workers: int | None = None, timeout: float = DEFAULT_TIMEOUT
+    paths: Iterable[Path], *, workers: int | None = None, timeout: float = DEFAULT_TIMEOUT,
+    window: int | None = None,
 ) -> Iterator[Outcome]:
-    """Outcomes of ``paths`` as they finish (not in input order), over ``workers`` processes."""
+    """Outcomes of ``paths`` as they finish (not in input order), over ``workers`` processes.
+
+    At most ``window`` files (default: four per worker) are in flight: enough to keep
+    every core busy without queueing a million futures for a large folder. A caller
+    that spends time on each batch of outcomes (storing them) passes a window larger
+    than its batch, so the workers go on parsing meanwhile.
+    """
     workers = workers or os.cpu_count() or 1
+    window = window or 4 * workers
     pending: set[Future[Outcome]] = set()
     todo = iter(paths)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        # A window of a few files per worker keeps every core busy without
-        # queueing a million futures for a large folder.
         for path in todo:
             pending.add(pool.submit(parse_file, path, timeout))
-            if len(pending) >= 4 * workers:
+            if len(pending) >= window:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (f.result() for f in done)
         while pending:

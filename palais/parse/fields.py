@@ -18,13 +18,21 @@ from palais.conventions import (
     fold,
     language_lexicon,
     month_lexicon,
+    parts_joiners,
     read_chinese_numeral,
     read_ordinal,
 )
 from palais.errors import InvalidSymbol
 from palais.languages import Language
 from palais.model import Body, DocType
-from palais.parse.patterns import AGENDA, DATE, DATE_RANGE, SESSION, first_letter_literal
+from palais.parse.patterns import (
+    AGENDA,
+    DATE,
+    DATE_RANGE,
+    MONTH_ALTERNATION,
+    SESSION,
+    first_letter_literal,
+)
 from palais.symbols import Symbol
 
 _MONTHS = month_lexicon()
@@ -189,7 +197,41 @@ def _date_of(m: re.Match[str]) -> date | None:
         return None
 
 
+_FIRST_PART = re.compile(
+    r"(?P<d>\d{1,2})(?:er|º|°)?(?:\s*(?:[-–—]|\ba\b)\s*\d{1,2})?\s*(?:de\s+)?(?P<m>"
+    + MONTH_ALTERNATION + r")",
+    re.IGNORECASE,
+)
+
+
+def _first_part_start(text: str, at: int, year: int) -> date | None:
+    """The first day of a session met in parts ("10-28 September and 10-14 December
+    2007"): where the range read ends a line that joins earlier parts with the
+    conventions' joiner, the first day printed on that line."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    if not any(line.rstrip().endswith(j.strip()) for j in parts_joiners()):
+        return None
+    m = _FIRST_PART.search(line)
+    if not m:
+        return None
+    try:
+        return date(year, _MONTHS[m["m"].lower()], int(m["d"]))
+    except (ValueError, KeyError):
+        return None
+
+
 def session_dates(text: str) -> tuple[date, date] | None:
+    """The session's first and last day as the cover prints them (a session met in
+    parts: the first day of its first part to the last of its last)."""
+    found = _session_dates(text)
+    if found is None:
+        return None
+    m = DATE_RANGE.search(text)
+    first = _first_part_start(text, m.start(), found[1].year) if m else None
+    return (first, found[1]) if first and first <= found[0] else found
+
+
+def _session_dates(text: str) -> tuple[date, date] | None:
     m = DATE_RANGE.search(text)
     if not m:
         return None

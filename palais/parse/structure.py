@@ -59,6 +59,8 @@ class Tree:
     annexes: list[AnnexNode] = field(default_factory=list)
     spaced: bool = False
     pages: int = 1
+    sent: list[tuple[str, str]] = field(default_factory=list)
+    """A note as sent: each paragraph with the part it is (palais.parse.as_sent)."""
 
 
 def _header_kind(text: str) -> str | None:
@@ -181,6 +183,9 @@ def render(tree: Tree) -> str:
     """The tree as indented text, one node a line (``palais parse --emit tree``)."""
     spaced = "yes" if tree.spaced else "no"
     out = [f"document (pages: {tree.pages}, double spaced: {spaced})", "  cover"]
+    if tree.sent:
+        out[1] = "  note as sent"
+        return "\n".join(out + [f"    {kind}: {_short(text)}" for kind, text in tree.sent])
     out += [f"    header.{kind}: {text}" for kind, text in tree.header]
     if tree.agenda_title:
         out.append(f"    agenda_title: {tree.agenda_title}")

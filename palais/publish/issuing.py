@@ -1,53 +1,23 @@
 """Issuing a document: the moment a registered submission becomes public.
 
-Issuing is all or nothing. Every language version is composed and rendered in
-every format *before* the registry is touched, because composition is where
-things fail (a missing translation, a template error); only then, inside one
-transaction of the registry, is the submission marked issued and each
-manifestation stored. A failure at any point therefore leaves the submission
-registered and unchanged, never issued with some files missing. The search
-index, a derived structure that can be rebuilt from the store, is updated
-last, after the commit.
+Issuing is all or nothing, and what is published is what was composed from the
+record that is issued. Every language version is composed and rendered in
+every format first, in one pass (:func:`palais.compose.compose_bundle`),
+because composition is where things fail (a missing translation, a template
+error); then one transition of the registry checks the bundle against the
+stored record under the row lock, stores every file and text, writes one audit
+entry and the change record. The search index follows the change record right
+after, in the same request; had the process died between the two, the next
+catch-up would apply it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
 
-from palais.compose import compose, missing_translations, render
-from palais.errors import Conflict, MissingTranslation
-from palais.languages import ALL, Language
-from palais.model import Document, Format
-from palais.registry import Actor, Registry
-
-
-class SearchIndex(Protocol):
-    def add(self, doc: Any) -> None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Rendered:
-    language: Language
-    format: Format
-    data: bytes
-
-
-def render_all(doc: Document, issue_date: date) -> list[Rendered]:
-    """The 6 languages x 4 formats of ``doc``; raises before anything is stored."""
-    missing = missing_translations(doc)
-    if any(missing.values()):
-        raise MissingTranslation({lang.value: p for lang, p in missing.items() if p})
-    if doc.symbol is None:
-        raise Conflict("a document is registered (given a symbol) before it is issued")
-    out: list[Rendered] = []
-    for lang in ALL:
-        version = compose(
-            doc, lang, symbol=doc.symbol, job_number=doc.job_number, issue_date=issue_date
-        )
-        out.extend(Rendered(lang, fmt, render(version, fmt)) for fmt in Format)
-    return out
+from palais.compose import compose_bundle
+from palais.publish.following import IndexFollower
+from palais.registry import Actor, IssuedDocument, Registry, workflow
 
 
 def issue_document(
@@ -55,19 +25,15 @@ def issue_document(
     actor: Actor,
     submission_id: int,
     *,
-    index: SearchIndex | None = None,
+    follower: IndexFollower | None = None,
     today: date | None = None,
-) -> Any:
-    """Check readiness, compose everything, then issue and attach in one transaction."""
+) -> IssuedDocument:
+    """Compose the submission as it is now, issue it with that bundle, update the index."""
+    workflow.check("issue", actor)  # a role that may never issue learns it before composing
     submission = registry.get(actor, submission_id)
-    registry.check_can_issue(actor, submission)
-    rendered = render_all(submission.document, today or date.today())
-    with registry.transaction():
-        issued = registry.issue(actor, submission_id)
-        for item in rendered:
-            registry.attach_manifestation(
-                actor, submission_id, item.language, item.format, item.data
-            )
-    if index is not None:
-        index.add(issued.document)
+    workflow.check("issue", actor, submission.state)
+    bundle = compose_bundle(submission.document, today or date.today())
+    issued = registry.issue(actor, submission_id, bundle)
+    if follower is not None:
+        follower.catch_up()
     return issued

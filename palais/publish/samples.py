@@ -19,7 +19,8 @@ from datetime import date
 
 from palais import samples
 from palais.model import Document
-from palais.publish.issuing import SearchIndex, issue_document
+from palais.publish.following import IndexFollower
+from palais.publish.issuing import issue_document
 from palais.records import to_record
 from palais.registry import Actor, IssuedDocument, Registry, State
 
@@ -41,11 +42,11 @@ def _identity(doc: Document) -> tuple[object, ...]:
 
 
 def issue_samples(
-    registry: Registry, officer: Actor, *, index: SearchIndex | None = None,
+    registry: Registry, officer: Actor, *, follower: IndexFollower | None = None,
     today: date | None = None,
 ) -> Iterator[Placed]:
     """Each bundled sample as issued in the archive, issuing those not yet there."""
-    present = {_identity(d.document): d for d in registry.recently_issued(limit=None)}
+    present = {_identity(d.document): d for d in registry.archive()}
     withdrawn_items, _ = registry.list(officer, state=State.WITHDRAWN, limit=None)
     withdrawn = {_identity(s.document): s for s in withdrawn_items}
     for doc in samples.load():
@@ -59,5 +60,5 @@ def issue_samples(
             continue
         submission = registry.submit_record(officer, to_record(doc))
         registry.register(officer, submission.id, symbol=doc.symbol)
-        issued = issue_document(registry, officer, submission.id, index=index, today=today)
+        issued = issue_document(registry, officer, submission.id, follower=follower, today=today)
         yield Placed(str(issued.symbol), issued, added=True)

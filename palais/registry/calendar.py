@@ -11,13 +11,16 @@ document is registered under a session that never was.
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from sqlalchemy import Connection, select
+from typing import Any
 
 from palais.conventions import Calendar, agenda_item, load_calendar
-from palais.errors import InvalidInput, UnknownAgendaItem
+from palais.errors import InvalidInput, UnknownAgendaItem, UnknownSession
 from palais.model import AgendaItem, Session
-from palais.store.tables import calendar_sessions
+from palais.registry import rows, workflow
+from palais.registry.base import StoreAccess
+from palais.registry.values import Actor
+from palais.store import Connection, submissions
+from palais.store import calendar as stored
 
 MAX_SESSION = 999
 
@@ -25,7 +28,7 @@ MAX_SESSION = 999
 def calendar(connection: Connection) -> Calendar:
     """The conventions calendar with the sessions stored by the secretariat laid over it."""
     merged = load_calendar()
-    for row in connection.execute(select(calendar_sessions)):
+    for row in stored.stored_sessions(connection):
         merged = merged.with_session(
             Session(row.number, row.opening, row.closing, special=row.special,
                     actual_closing=row.actual_closing)
@@ -56,3 +59,56 @@ def check(known: Calendar, session_number: int | None, agenda: Iterable[int]) ->
         known.session(session_number)
     for number in agenda:
         agenda_item(number)
+
+
+class CalendarCases(StoreAccess):
+    """The sessions of the calendar, and the secretariat's additions to it."""
+
+    def sessions(self) -> tuple[Session, ...]:
+        """Every session of the calendar, regular and special, in order."""
+        return self._read(lambda c: calendar(c).sessions())
+
+    def session(self, number: int) -> Session:
+        """The regular session ``number``; raises UnknownSession."""
+        return self._read(lambda c: calendar(c).session(number))
+
+    def add_session(self, actor: Actor, session: Session) -> Session:
+        """Add a session to the calendar, or correct one's dates (the secretariat only).
+
+        The conventions data holds the sessions known when it was written; new
+        sessions are added here as they are scheduled, and the change is in the
+        audit log like any other.
+        """
+        workflow.check("calendar", actor)
+        validate(session)
+
+        def work(connection: Connection) -> Session:
+            try:
+                before = calendar(connection).session(session.number, special=session.special)
+            except UnknownSession:
+                before = None
+            at = rows.now()
+            stored.put_session(
+                connection, session.number, session.special, session.opening, session.closing,
+                session.actual_closing, actor.username, at,
+            )
+            submissions.log(
+                connection, None, actor.username, "calendar",
+                _session_json(before) if before else None, _session_json(session), at,
+            )
+            return session
+
+        return self._write(work)
+
+    def agenda_items(self) -> tuple[AgendaItem, ...]:
+        return agenda_items()
+
+
+def _session_json(session: Session) -> dict[str, Any]:
+    return {
+        "number": session.number, "special": session.special,
+        "opening": session.opening.isoformat(), "closing": session.closing.isoformat(),
+        "actual_closing": (
+            session.actual_closing.isoformat() if session.actual_closing else None
+        ),
+    }

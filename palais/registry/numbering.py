@@ -28,13 +28,12 @@ Series:
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
-
-from sqlalchemy import Connection, func, insert, select, text
 
 from palais.errors import Conflict, InvalidInput
 from palais.model import Body, DocType, Document
-from palais.store.tables import allocations
+from palais.store import Connection, allocations
 from palais.symbols import Category, ModifierKind, Symbol
 
 _CATEGORY = {
@@ -51,20 +50,9 @@ JOB_DIGITS = 5
 def allocate(connection: Connection, series: str, submission_id: int, at: datetime) -> int:
     """The next number of ``series``, recorded for ``submission_id`` (in the caller's
     transaction, which fails on commit-time conflicts and is retried whole)."""
-    if connection.dialect.name == "postgresql":
-        # Wait for the series' other allocator to commit before reading its highest
-        # number, rather than both reading it and one being rolled back and retried.
-        lock = text("SELECT pg_advisory_xact_lock(hashtext(:series))")
-        connection.execute(lock, {"series": series})
-    top = connection.execute(
-        select(func.max(allocations.c.number)).where(allocations.c.series == series)
-    ).scalar()
-    number = int(top or 0) + 1
-    connection.execute(
-        insert(allocations).values(
-            series=series, number=number, submission_id=submission_id, allocated_at=at
-        )
-    )
+    allocations.queue_for(connection, series)
+    number = allocations.highest(connection, series) + 1
+    allocations.take(connection, series, number, submission_id, at)
     return number
 
 
@@ -113,18 +101,10 @@ def reserve_symbol(
             f"(like {example})"
         )
     series = f"A/HRC/{category.value}/{document.session}"
-    holder = connection.execute(
-        select(allocations.c.submission_id).where(
-            (allocations.c.series == series) & (allocations.c.number == symbol.number)
-        )
-    ).scalar()
+    holder = allocations.holder(connection, series, symbol.number)
     if holder is not None:
         raise Conflict(f"symbol: {symbol} is already given to submission {holder}")
-    connection.execute(
-        insert(allocations).values(
-            series=series, number=symbol.number, submission_id=submission_id, allocated_at=at
-        )
-    )
+    allocations.take(connection, series, symbol.number, submission_id, at)
     return symbol
 
 
@@ -143,3 +123,28 @@ def allocate_job_number(connection: Connection, submission_id: int, at: datetime
     if number >= 10**JOB_DIGITS:
         raise InvalidInput(f"job numbers of 20{year} are exhausted ({number})")
     return f"GE.{year}-{number:0{JOB_DIGITS}d}"
+
+
+_JOB_NUMBER = re.compile(r"^GE\.(\d{2})-(\d{5})$")
+
+
+def job_series(job_number: str | None) -> tuple[str, int] | None:
+    """The series and number of a job number of the Geneva form (``GE.19-09823``)."""
+    match = _JOB_NUMBER.match(job_number or "")
+    return (f"GE.{match[1]}", int(match[2])) if match else None
+
+
+def printed_series(symbol: Symbol) -> tuple[str, int] | None:
+    """The series palais allocates from and the number a printed symbol takes in it, so
+    that no document registered later takes it again; None for series palais never
+    allocates (the symbol column is unique, which is enough there)."""
+    if symbol.modifiers:
+        last = symbol.modifiers[-1]
+        original = symbol.text[: symbol.text.rindex(f"/{last}")]
+        return f"{original}/{last.kind.value}", last.number
+    if (
+        symbol.is_hrc and symbol.number is not None and symbol.session is not None
+        and not symbol.special_session
+    ):
+        return f"A/HRC/{symbol.category.value}/{symbol.session}", symbol.number
+    return None

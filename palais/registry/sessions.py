@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection
-
 from palais.errors import NotAuthenticated, NotFound
 from palais.registry import rows
 from palais.registry.credentials import Passwords, new_token, token_hash
 from palais.registry.values import Actor
+from palais.store import Connection, accounts
 from palais.store import sessions as store
+from palais.store import submissions as audit
 
 T = TypeVar("T")
 Run = Callable[[Callable[[Connection], T]], T]
@@ -111,19 +111,19 @@ def change_password(
 
     def work(connection: Connection) -> None:
         uid = user_id_of(connection, actor.username)
-        store.set_password_hash(connection, uid, new_hash)
+        accounts.set_password_hash(connection, uid, new_hash)
         ended = store.end(connection, rows.now(), uid=uid)
-        rows.log(connection, None, actor.username, "change_password", None,
-                 {"sessions_ended": ended})
+        audit.log(connection, None, actor.username, "change_password", None,
+                  {"sessions_ended": ended}, rows.now())
 
     write(work)
 
 
 def user_id_of(connection: Connection, username: str) -> int:
-    uid = store.user_id(connection, username)
-    if uid is None:
+    row = accounts.user(connection, username)
+    if row is None:
         raise NotAuthenticated(f"there is no user {username!r}")
-    return uid
+    return int(row.id)
 
 
 def _session_of(row: Any, current: bool) -> WebSession:

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection
-
 from palais.errors import InvalidInput, NotAuthenticated, NotFound, PermissionDenied
 from palais.registry import rows
 from palais.registry.credentials import new_token, token_hash
 from palais.registry.sessions import Run, user_id_of
 from palais.registry.values import Actor
+from palais.store import Connection
+from palais.store import submissions as audit
 from palais.store import tokens as store
 
 DEFAULT_DAYS = 90
@@ -78,8 +78,8 @@ def create_token(
         scope = ",".join(sorted(grants))
         store.insert_token(connection, uid, name, token_hash(token), now,
                            now + timedelta(days=days), scope)
-        rows.log(connection, None, actor.username, "create_token", None,
-                 {"name": name, "days": days, "scope": scope})
+        audit.log(connection, None, actor.username, "create_token", None,
+                  {"name": name, "days": days, "scope": scope}, rows.now())
         return token
 
     return write(work)
@@ -111,7 +111,8 @@ def revoke_token(write: Run[Any], actor: Actor, token_id: int) -> None:
         uid = user_id_of(connection, actor.username)
         if not store.revoke(connection, uid, token_id, rows.now()):
             raise NotFound(f"{actor.username} has no live API token {token_id}")
-        rows.log(connection, None, actor.username, "revoke_token", None, {"id": token_id})
+        audit.log(connection, None, actor.username, "revoke_token", None,
+                  {"id": token_id}, rows.now())
 
     write(work)
 

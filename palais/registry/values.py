@@ -7,7 +7,8 @@ a use case of :class:`palais.registry.Registry`, which checks and audits it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -118,3 +119,46 @@ class AuditEntry:
     before: dict[str, Any] | None
     after: dict[str, Any] | None
     detail: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """What the public may see of one document now: its record and the printed text of
+    each language version, or nothing (``document`` None) once it is withdrawn."""
+
+    submission_id: int
+    symbol: str
+    document: Document | None
+    texts: Mapping[Language, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PublicChanges:
+    """The documents whose public state changed after a change record, up to ``position``
+    (the last record covered, to be remembered by whoever applied them)."""
+
+    position: int
+    publications: tuple[Publication, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Legacy:
+    """A document issued before palais held it, as read from its file."""
+
+    filename: str
+    data: bytes
+    format: Format
+    document: Document
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """What became of one :class:`Legacy` document: ``symbol`` in the archive, and whether
+    it was already there (the same file imported before)."""
+
+    filename: str
+    symbol: str | None
+    already: bool = False
+    error: str | None = None
+    warnings: tuple[str, ...] = ()

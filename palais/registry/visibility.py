@@ -4,8 +4,8 @@ A mission sees only its own State's submissions; a translator sees those
 awaiting translation; the secretariat sees everything. What a caller may not
 see answers "not found", exactly as if it did not exist, so probing identifiers
 tells nothing. The same rule is written twice, once as a Python predicate for a
-single row and once as an SQL condition for listings; ``tests/registry`` checks
-they agree.
+single row and once as the selection a listing asks the store for;
+``tests/registry`` checks they agree.
 """
 
 from __future__ import annotations
@@ -13,13 +13,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import false, true
-
 from palais.errors import PermissionDenied
 from palais.model import Document, Party
 from palais.registry.values import Actor, Role, State
 from palais.registry.workflow import IN_WORK
-from palais.store.tables import submissions
 
 
 def may_see(actor: Actor, state: State, mission: str | None) -> bool:
@@ -30,13 +27,13 @@ def may_see(actor: Actor, state: State, mission: str | None) -> bool:
     return state in IN_WORK
 
 
-def condition(actor: Actor) -> Any:
-    """The SQL condition selecting the submissions ``actor`` may see."""
+def listing(actor: Actor) -> dict[str, Any]:
+    """The selection of :func:`palais.store.submissions.page` that ``actor`` may see."""
     if actor.role is Role.OFFICER:
-        return true()
+        return {"everything": True}
     if actor.role is Role.MISSION:
-        return submissions.c.mission == actor.state if actor.state else false()
-    return submissions.c.state.in_(sorted(s.value for s in IN_WORK))
+        return {"mission": actor.state}
+    return {"states": frozenset(s.value for s in IN_WORK)}
 
 
 def for_mission(actor: Actor, document: Document) -> Document:

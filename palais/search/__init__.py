@@ -3,9 +3,11 @@
 ``open_index(settings)`` gives the engine that fits the store: the embedded
 tantivy index (files under ``<data_dir>/search/``) for a SQLite store, and
 PostgreSQL full-text search (tables in the same database) for a PostgreSQL
-store. Both implement :class:`SearchIndex`: ``add``, ``remove``, ``search``,
-``rebuild``, and ``fingerprint`` / ``drift`` so the application can compare the
-index with the store at start-up and rebuild it when they differ.
+store. Both implement :class:`SearchIndex`: ``search``, ``follow`` (apply a batch
+of the store's changes and remember how far it got, its :class:`Mark`),
+``rebuild``, and ``drift`` to compare the whole index with the store
+(``palais search check``). :mod:`palais.publish.following` keeps an index level
+with the store's change records.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 import threading
 import time
@@ -24,7 +25,7 @@ import tantivy
 
 from palais.languages import Language
 from palais.search.entries import Entry
-from palais.search.index import Request, SearchIndex
+from palais.search.index import Mark, Request, SearchIndex
 from palais.search.query import Alternative, Clause
 
 SCHEMA_VERSION = 1
@@ -33,6 +34,7 @@ _FACET_SIZE = 10_000
 _BUILT_QUERIES = 512
 _LOCK_WAIT_S = 10.0
 _TOKENIZER = "palais_terms"
+_MARK = "mark.json"  # how far the index has followed its store (palais.search.index.Mark)
 # Facet name -> fast field.
 _FACET_FIELDS = {
     "session": "session",
@@ -78,19 +80,16 @@ class TantivyIndex(SearchIndex):
 
     # -- writing --------------------------------------------------------------
 
-    def _put(self, entries: Sequence[Entry], *, replace: bool) -> None:
+    def _apply(self, puts: Sequence[Entry], removes: Sequence[str], mark: Mark | None) -> None:
         with self._writer() as writer:
-            for entry in entries:
-                if replace:
-                    writer.delete_documents_by_term("symbol", entry.symbol)
-                writer.add_document(self._document(entry))
-
-    def _delete(self, symbols: Sequence[str]) -> None:
-        with self._writer() as writer:
-            for symbol in symbols:
+            for symbol in (*removes, *(e.symbol for e in puts)):
                 writer.delete_documents_by_term("symbol", symbol)
+            for entry in puts:
+                writer.add_document(self._document(entry))
+        if mark is not None:
+            self._keep_mark(mark)
 
-    def _replace_all(self, entries: Iterable[Entry]) -> int:
+    def _replace_all(self, entries: Iterable[Entry], mark: Mark | None) -> int:
         """One commit: readers see the old index until the new one is complete."""
         count = 0
         with self._writer(threads=0) as writer:
@@ -98,7 +97,23 @@ class TantivyIndex(SearchIndex):
             for entry in entries:
                 writer.add_document(self._document(entry))
                 count += 1
+        if mark is not None:
+            self._keep_mark(mark)
         return count
+
+    def _mark(self) -> Mark | None:
+        try:
+            data = json.loads((self.path / _MARK).read_text())
+            return Mark(str(data["store_id"]), int(data["position"]))
+        except (FileNotFoundError, ValueError, KeyError, TypeError):
+            return None
+
+    def _keep_mark(self, mark: Mark) -> None:
+        """Written after the commit, atomically: a crash between the two leaves the older
+        mark, and the changes after it are applied again (which changes nothing)."""
+        temporary = self.path / f".{_MARK}.incoming"
+        temporary.write_text(json.dumps({"store_id": mark.store_id, "position": mark.position}))
+        os.replace(temporary, self.path / _MARK)
 
     def _writer(self, threads: int = 1) -> _Writing:
         return _Writing(self, threads)

@@ -1,12 +1,13 @@
-"""What the index holds for one issued document, built from the Document alone.
+"""What the index holds for one issued document: its record's facets and what it prints.
 
-The index is derived data: everything in an :class:`Entry` comes from the
-:class:`palais.model.Document` the registry issued, so the index can be rebuilt
-from the store at any time. The text of each language version is the text a
-reader can search in that language: the cover's paragraphs and footnotes in the
-cover's language, the translated passages (``Document.translations``) in the
-other languages, and each annex in the language it was received in (annexes
-are reproduced as received, so an English annex is searchable in English).
+The index is derived data: an :class:`Entry` comes from the
+:class:`palais.model.Document` the registry issued and the printed text of each
+of its language versions (the text the one compose pass made, kept by the
+store), so every word a reader sees in a version is searchable in that
+version's language: cover lines, titles, formulaic paragraphs, translations,
+and each annex in the language it was received in (annexes are reproduced as
+received). A document known only by its record (no printed texts) is indexed
+from the record: the cover in its language, translated passages in theirs.
 """
 
 from __future__ import annotations
@@ -91,22 +92,13 @@ class Entry:
         return normalise.index_text(f"{self.symbol}\n{text}", lang) if text else ""
 
 
-def entry_of(doc: Document) -> Entry:
-    """The entry of an issued document; a document without a symbol cannot be indexed."""
+def entry_of(doc: Document, texts: Mapping[Language, str] | None = None) -> Entry:
+    """The entry of an issued document, from the printed ``texts`` of its versions when
+    given; a document without a symbol cannot be indexed."""
     if doc.symbol is None:
         raise InvalidInput("only a registered document (one with a symbol) can be indexed")
     cover_lang = doc.language or doc.original_language
-    chunks: dict[Language, list[str]] = {}
-    if cover_lang is not None:
-        chunks.setdefault(cover_lang, []).extend(_part_text(doc.cover, doc.title))
-    for by_lang in doc.translations.values():
-        for lang, text in by_lang.items():
-            if lang is not cover_lang:
-                chunks.setdefault(lang, []).append(text)
-    for annex in doc.annexes:
-        annex_lang = annex.language or cover_lang
-        if annex_lang is not None:
-            chunks.setdefault(annex_lang, []).extend(_part_text(annex))
+    chunks = _printed(texts) if texts else _recorded(doc, cover_lang)
     senders = doc.senders or ((doc.sender,) if doc.sender else ())
     return Entry(
         symbol=str(doc.symbol),
@@ -121,6 +113,25 @@ def entry_of(doc: Document) -> Entry:
             lang: "\n".join(c for c in chunks[lang] if c) for lang in Language if lang in chunks
         },
     )
+
+
+def _printed(texts: Mapping[Language, str]) -> dict[Language, list[str]]:
+    return {lang: [text] for lang, text in texts.items() if text.strip()}
+
+
+def _recorded(doc: Document, cover_lang: Language | None) -> dict[Language, list[str]]:
+    chunks: dict[Language, list[str]] = {}
+    if cover_lang is not None:
+        chunks.setdefault(cover_lang, []).extend(_part_text(doc.cover, doc.title))
+    for by_lang in doc.translations.values():
+        for lang, text in by_lang.items():
+            if lang is not cover_lang:
+                chunks.setdefault(lang, []).append(text)
+    for annex in doc.annexes:
+        annex_lang = annex.language or cover_lang
+        if annex_lang is not None:
+            chunks.setdefault(annex_lang, []).extend(_part_text(annex))
+    return chunks
 
 
 def _part_text(part: Part, title: str | None = None) -> Iterable[str]:

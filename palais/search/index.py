@@ -75,6 +75,15 @@ class Drift:
 
 
 @dataclass(frozen=True, slots=True)
+class Mark:
+    """How far an index has followed a store: the store's identity and the position of
+    the last change record applied."""
+
+    store_id: str
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
 class Filters:
     """Facet filters, checked: a filter on an unknown facet or a malformed value is refused."""
 
@@ -121,19 +130,30 @@ class Request:
 class SearchIndex(ABC):
     """Full-text search over issued documents; an engine implements the abstract methods."""
 
-    def add(self, doc: Document) -> None:
+    def add(self, doc: Document, texts: Mapping[Language, str] | None = None) -> None:
         """Index ``doc`` (replacing what was indexed under its symbol)."""
-        self._put([entry_of(doc)], replace=True)
+        self._apply([entry_of(doc, texts)], [], None)
 
     def remove(self, symbol: object) -> None:
         """Forget the document under ``symbol`` (no error when it is not indexed)."""
-        self._delete([str(symbol)])
+        self._apply([], [str(symbol)], None)
 
-    def rebuild(self, documents: Iterable[Document]) -> int:
+    def follow(self, puts: Sequence[Entry], removes: Sequence[str], mark: Mark) -> None:
+        """Apply one batch of the store's changes and remember ``mark``, as one unit:
+        an index that stops midway applies the batch again (applying is idempotent)."""
+        self._apply(puts, removes, mark)
+
+    def rebuild(
+        self, documents: Iterable[Document | Entry], mark: Mark | None = None
+    ) -> int:
         """Replace the whole index by ``documents`` (read once, as a stream, so an archive
         of any size fits); returns how many were indexed. Readers see the old index until
         the new one is complete; an error leaves the old one in place."""
-        return self._replace_all(entry_of(doc) for doc in documents)
+        return self._replace_all(map(_entry, documents), mark)
+
+    def mark(self) -> Mark | None:
+        """How far this index has followed its store (None: never)."""
+        return self._mark()
 
     def symbols(self) -> frozenset[str]:
         return frozenset(self._digests())
@@ -142,10 +162,10 @@ class SearchIndex(ABC):
         """A hash of every indexed symbol and content; equals :func:`expected_fingerprint`."""
         return fingerprint_of(self._digests().items())
 
-    def drift(self, documents: Iterable[Document]) -> Drift:
+    def drift(self, documents: Iterable[Document | Entry]) -> Drift:
         """What differs between the index and ``documents`` (the store's issued documents)."""
         indexed = self._digests()
-        wanted = {e.symbol: e.digest for e in map(entry_of, documents)}
+        wanted = {e.symbol: e.digest for e in map(_entry, documents)}
         return Drift(
             missing=frozenset(wanted.keys() - indexed.keys()),
             extra=frozenset(indexed.keys() - wanted.keys()),
@@ -171,13 +191,14 @@ class SearchIndex(ABC):
         """Release files or connections (the index is unusable afterwards)."""
 
     @abstractmethod
-    def _put(self, entries: Sequence[Entry], *, replace: bool) -> None: ...
+    def _apply(self, puts: Sequence[Entry], removes: Sequence[str], mark: Mark | None) -> None:
+        """Replace ``puts`` by symbol, delete ``removes``, and keep ``mark`` if given."""
 
     @abstractmethod
-    def _delete(self, symbols: Sequence[str]) -> None: ...
+    def _replace_all(self, entries: Iterable[Entry], mark: Mark | None) -> int: ...
 
     @abstractmethod
-    def _replace_all(self, entries: Iterable[Entry]) -> int: ...
+    def _mark(self) -> Mark | None: ...
 
     @abstractmethod
     def _digests(self) -> dict[str, str]: ...
@@ -193,9 +214,13 @@ class SearchIndex(ABC):
         """Counts per facet value over all matches (``language``: matches per language field)."""
 
 
-def expected_fingerprint(documents: Iterable[Document]) -> str:
+def expected_fingerprint(documents: Iterable[Document | Entry]) -> str:
     """The fingerprint an index holding exactly ``documents`` reports."""
-    return fingerprint_of((e.symbol, e.digest) for e in map(entry_of, documents))
+    return fingerprint_of((e.symbol, e.digest) for e in map(_entry, documents))
+
+
+def _entry(item: Document | Entry) -> Entry:
+    return item if isinstance(item, Entry) else entry_of(item)
 
 
 def _hit(entry: Entry, score: float, request: Request) -> Hit:

@@ -1,7 +1,7 @@
 """The PostgreSQL engine: full-text search in the store's own database.
 
 When the store is PostgreSQL, the index lives next to it (tables
-``search_documents`` and ``search_texts``, created when absent) so a server
+``search_documents`` and ``search_texts``, made by the store's migrations) so a server
 needs no index files and every application process sees the same index. One
 row per language version holds a ``tsvector`` with a GIN index, in one partition
 per language; ranking is ``ts_rank``, in two stages (a short head vector kept in
@@ -31,10 +31,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from palais.errors import InvalidInput
 from palais.languages import Language
 from palais.search.entries import Entry
-from palais.search.index import Request, SearchIndex
+from palais.search.index import Mark, Request, SearchIndex
 from palais.search.query import Alternative, Clause
+from palais.store import open_engine, upgrade
 
 _MAX_POSITION = 16383  # PostgreSQL's limit; later words share the last position
 _MAX_POSITIONS_PER_TERM = 256
@@ -50,60 +52,11 @@ _FACET_COLUMNS = "session, year, doc_type, agenda_items, senders"
 _RERANK = 200
 
 SCHEMA_VERSION = 6
-# The language versions are partitioned by language: a query compiled differently for
-# some languages (stemming) scans only their partitions' indexes, and the rows of one
-# language lie together, so a word found in every English text reads the English
-# partition's pages and no others. Documents carry a bigint id so that grouping the
-# matches of a document's versions hashes numbers, not symbols.
-_SCHEMA = (
-    "CREATE SEQUENCE IF NOT EXISTS search_document_ids AS bigint",
-    """
-    CREATE TABLE IF NOT EXISTS search_documents (
-        id bigint PRIMARY KEY,
-        symbol text NOT NULL UNIQUE,
-        digest text NOT NULL,
-        session integer,
-        year integer,
-        doc_date date,
-        doc_type text NOT NULL,
-        agenda_items integer[] NOT NULL,
-        senders text[] NOT NULL,
-        languages text[] NOT NULL,
-        payload jsonb NOT NULL
-    )
-    """,
-    """
-    CREATE TABLE IF NOT EXISTS search_texts (
-        doc bigint NOT NULL REFERENCES search_documents (id) ON DELETE CASCADE,
-        lang text NOT NULL,
-        terms tsvector NOT NULL,
-        head tsvector NOT NULL,
-        doc_date date,
-        session integer,
-        year integer,
-        doc_type text NOT NULL,
-        agenda_items integer[] NOT NULL,
-        senders text[] NOT NULL,
-        PRIMARY KEY (doc, lang)
-    ) PARTITION BY LIST (lang)
-    """,
-    *(
-        f"CREATE TABLE IF NOT EXISTS search_texts_{lang.value} PARTITION OF search_texts "
-        f"FOR VALUES IN ('{lang.value}')"
-        for lang in Language
-    ),
-    # Large values out of line, uncompressed: a row then holds only what every query
-    # reads (metadata, the head vector), so scanning matches touches few pages, and a
-    # value that is read (a payload for a hit, a whole vector when reranking) needs no
-    # decompression.
-    *(
-        f"ALTER TABLE search_texts_{lang.value} ALTER COLUMN terms SET STORAGE EXTERNAL"
-        for lang in Language
-    ),
-    "ALTER TABLE search_documents ALTER COLUMN payload SET STORAGE EXTERNAL",
-    "CREATE INDEX IF NOT EXISTS search_texts_terms ON search_texts USING gin (terms)",
-    "CREATE INDEX IF NOT EXISTS search_documents_date ON search_documents (doc_date DESC)",
-)
+# The tables (made by the store's migration 0003): one row per document, one per
+# language version partitioned by language (a query compiled differently for some
+# languages scans only their partitions' indexes, and the rows of one language lie
+# together); documents carry a bigint id so that grouping the matches of a document's
+# versions hashes numbers, not symbols; large values out of line, uncompressed.
 _INSERT_DOCUMENT = sa.text(
     """
     INSERT INTO search_documents
@@ -128,47 +81,49 @@ _FILTER_COLUMNS = {  # columns of both tables
 }
 
 
-def _create_tables(conn: Connection) -> None:
-    """Create the tables; tables of another schema version are dropped (the index is
-    derived data: the application's drift check then rebuilds it from the store)."""
-    conn.execute(sa.text("CREATE TABLE IF NOT EXISTS search_meta (schema_version integer)"))
-    found = conn.execute(sa.text("SELECT schema_version FROM search_meta")).scalars().all()
-    if found != [SCHEMA_VERSION]:
-        conn.execute(sa.text("DROP TABLE IF EXISTS search_texts, search_documents"))
-        conn.execute(sa.text("DROP SEQUENCE IF EXISTS search_document_ids"))
-        conn.execute(sa.text("DELETE FROM search_meta"))
-        conn.execute(sa.text("INSERT INTO search_meta VALUES (:v)"), {"v": SCHEMA_VERSION})
-    for statement in _SCHEMA:
-        conn.execute(sa.text(statement))
-
-
 class PostgresIndex(SearchIndex):
     """Search index in the PostgreSQL database at ``url`` (a SQLAlchemy URL)."""
 
     def __init__(self, url: str) -> None:
-        if url.startswith(("postgresql://", "postgres://")):
-            url = "postgresql+psycopg://" + url.split("://", 1)[1]
-        self._engine = sa.create_engine(url, pool_pre_ping=True)
-        with self._engine.begin() as conn:
-            conn.execute(sa.text("SELECT pg_advisory_xact_lock(hashtext('palais.search'))"))
-            _create_tables(conn)
+        self._engine = open_engine(url)
+        # The tables belong to the store's schema: its migrations make them.
+        upgrade(self._engine)
+        with self._engine.connect() as conn:
+            version = conn.execute(sa.text("SELECT schema_version FROM search_meta")).scalar()
+        if version != SCHEMA_VERSION:
+            raise InvalidInput(
+                f"the search tables are at version {version}, this palais reads version "
+                f"{SCHEMA_VERSION}: upgrade palais or its store"
+            )
 
     def close(self) -> None:
         self._engine.dispose()
 
     # -- writing --------------------------------------------------------------
 
-    def _put(self, entries: Sequence[Entry], *, replace: bool) -> None:
+    def _apply(self, puts: Sequence[Entry], removes: Sequence[str], mark: Mark | None) -> None:
+        """One transaction: the entries, the deletions and the mark together."""
         with self._engine.begin() as conn:
-            if replace:
-                self._delete_in(conn, [e.symbol for e in entries])
-            self._insert(conn, entries)
+            self._delete_in(conn, [*removes, *(e.symbol for e in puts)])
+            self._insert(conn, puts)
+            if mark is not None:
+                self._keep_mark(conn, mark)
 
-    def _delete(self, symbols: Sequence[str]) -> None:
-        with self._engine.begin() as conn:
-            self._delete_in(conn, symbols)
+    def _mark(self) -> Mark | None:
+        with self._engine.connect() as conn:
+            row = conn.execute(sa.text("SELECT store_id, position FROM search_meta")).first()
+        if row is None or row.store_id is None:
+            return None
+        return Mark(row.store_id, int(row.position))
 
-    def _replace_all(self, entries: Iterable[Entry]) -> int:
+    @staticmethod
+    def _keep_mark(conn: Connection, mark: Mark) -> None:
+        conn.execute(
+            sa.text("UPDATE search_meta SET store_id = :store_id, position = :position"),
+            {"store_id": mark.store_id, "position": mark.position},
+        )
+
+    def _replace_all(self, entries: Iterable[Entry], mark: Mark | None) -> int:
         """One transaction: readers see the old index until the new one is committed.
 
         Then a ``VACUUM ANALYZE``: every old row is now dead and every new one unchecked,
@@ -183,6 +138,8 @@ class PostgresIndex(SearchIndex):
             while batch := list(itertools.islice(iterator, _BATCH)):
                 self._insert(conn, batch)
                 count += len(batch)
+            if mark is not None:
+                self._keep_mark(conn, mark)
         with self._engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(sa.text("VACUUM ANALYZE search_documents, search_texts"))
         return count

@@ -4,22 +4,38 @@
   and starts read and write transactions;
 - :mod:`palais.store.tables` declares the tables (SQLAlchemy Core);
 - :mod:`palais.store.migrate` runs the Alembic migrations shipped in the package;
-- :mod:`palais.store.blobs` keeps files content-addressed by SHA-256.
+- :mod:`palais.store.blobs` keeps files content-addressed by SHA-256;
+- one module of queries and thin executors per kind of row:
+  :mod:`~palais.store.submissions` (and their audit entries),
+  :mod:`~palais.store.accounts`, :mod:`~palais.store.allocations`,
+  :mod:`~palais.store.calendar`, :mod:`~palais.store.archive` (the issued
+  documents, read in pages) and :mod:`~palais.store.changes` (the ordered
+  change records the search index follows).
 
 The registry (:mod:`palais.registry`) holds the rules; the store only keeps.
 """
 
 from __future__ import annotations
 
+from sqlalchemy import Connection
+
+from palais.store import accounts, allocations, archive, calendar, changes, submissions
 from palais.store.blobs import BlobStore, sha256_of
 from palais.store.engine import open_engine, read_transaction, write_transaction
 from palais.store.migrate import upgrade
 
 __all__ = [
     "BlobStore",
+    "Connection",
+    "accounts",
+    "allocations",
+    "archive",
+    "calendar",
+    "changes",
     "open_engine",
     "read_transaction",
     "sha256_of",
+    "submissions",
     "upgrade",
     "write_transaction",
 ]

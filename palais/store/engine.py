@@ -66,17 +66,27 @@ def open_engine(url: str) -> Engine:
 
 def _refuse_nul(
     _connection: Any, _cursor: Any, _statement: str, parameters: Any, _context: Any,
-    executemany: bool,
+    _executemany: bool,
 ) -> None:
     """PostgreSQL text cannot hold a NUL character: say so as bad input, not a crash.
 
     (SQLite would store it, so the same check runs there and both stores accept
     the same texts.)
     """
-    for batch in parameters if executemany else [parameters]:
-        values = batch.values() if isinstance(batch, dict) else batch or ()
-        if any(isinstance(v, str) and "\x00" in v for v in values):
-            raise InvalidInput("text may not contain the NUL character (U+0000)")
+    if _holds_nul(parameters):
+        raise InvalidInput("text may not contain the NUL character (U+0000)")
+
+
+def _holds_nul(parameters: Any) -> bool:
+    """Whether any text among ``parameters`` holds a NUL: a dict, a sequence of values, or
+    (for a statement run for many rows, or many rows in one) a sequence of either."""
+    if isinstance(parameters, str):
+        return "\x00" in parameters
+    if isinstance(parameters, dict):
+        return any(_holds_nul(v) for v in parameters.values())
+    if isinstance(parameters, list | tuple):
+        return any(_holds_nul(v) for v in parameters)
+    return False
 
 
 def storage_error(exc: BaseException, location: str) -> StorageUnavailable | None:

@@ -15,15 +15,6 @@ from sqlalchemy import ColumnElement, Connection, Row, insert, select, update
 from palais.store.tables import users, web_sessions
 
 
-def user_id(connection: Connection, username: str) -> int | None:
-    found = connection.execute(select(users.c.id).where(users.c.username == username))
-    return found.scalar_one_or_none()
-
-
-def set_password_hash(connection: Connection, uid: int, password_hash: str) -> None:
-    connection.execute(update(users).where(users.c.id == uid).values(password_hash=password_hash))
-
-
 def insert_session(
     connection: Connection, uid: int, token_hash: str, now: datetime, expires_at: datetime,
     client: str, address: str,

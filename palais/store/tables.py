@@ -99,6 +99,9 @@ submissions = Table(
     Index("ix_submissions_mission", "mission"),
     Index("ix_submissions_source_sha256", "source_sha256"),
     Index("ix_submissions_issued_at", "issued_at"),
+    Index("ix_submissions_parent_id", "parent_id"),
+    # The archive is read in pages of issued documents in id order.
+    Index("ix_submissions_state_id", "state", "id"),
 )
 
 # One row per number ever given in a series ("A/HRC/41/G", "GE.19",
@@ -152,4 +155,34 @@ calendar_sessions = Table(
     Column("added_by", String(200), nullable=False),
     Column("added_at", DateTime(timezone=True), nullable=False),
     PrimaryKeyConstraint("number", "special", name="pk_calendar_sessions"),
+)
+
+# What the store is: ``store_id`` names this store, so an index made from another
+# store (a copied data folder, a restored backup) is recognised and rebuilt.
+store_info = Table(
+    "store_info",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# Every change of what the public sees (issue, withdrawal, import), in commit order:
+# written in the transaction of the change; the search index applies them in order.
+changes = Table(
+    "changes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("submission_id", Integer, ForeignKey("submissions.id"), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+# What each language version of an issued document prints: the search index's source.
+version_texts = Table(
+    "version_texts",
+    metadata,
+    Column("submission_id", Integer, ForeignKey("submissions.id"), nullable=False),
+    Column("language", String(2), nullable=False),
+    Column("text", Text, nullable=False),
+    PrimaryKeyConstraint("submission_id", "language", name="pk_version_texts"),
 )

@@ -14,6 +14,7 @@ import logging
 
 from fastapi import FastAPI
 
+from palais.publish.following import IndexFollower
 from palais.registry import Registry
 from palais.search import SearchIndex, open_index
 from palais.settings import Settings
@@ -34,12 +35,14 @@ def create_app(
     settings: Settings, registry: Registry | None = None, index: SearchIndex | None = None
 ) -> FastAPI:
     """The application over ``registry`` and its search ``index`` (opened from ``settings``
-    when not given); the index is brought level with the store before the first request."""
+    when not given); the index catches up with the store's change records before the
+    first request (one query when it is current, whatever the archive's size)."""
     if registry is None:
         registry = Registry.open(settings)
     if index is None:
         index = open_index(settings)
-    reconcile_index(index, registry)
+    follower = IndexFollower(registry, index)
+    follower.catch_up()
     app = FastAPI(
         title="palais",
         summary="Document circulation for the UN Human Rights Council",
@@ -55,7 +58,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.registry = registry
-    app.state.search_index = index
+    app.state.follower = follower
     app.state.signing_key = signing_key(settings)
     app.state.login_gate = LoginGate()
     install_problem_handlers(app)
@@ -72,20 +75,6 @@ def app_from_environment() -> FastAPI:
     return create_app(Settings.load())
 
 
-def reconcile_index(index: SearchIndex, registry: Registry) -> None:
-    """Rebuild the search index when it differs from the store's issued documents.
-
-    The index is updated after each issuing commits, so a crash between the two, or an
-    index copied from elsewhere, leaves it behind the store: the store is the truth.
-    """
-    documents = [issued.document for issued in registry.recently_issued(limit=None)]
-    drift = index.drift(documents)
-    if drift:
-        logger.warning(
-            "search index differs from the store (%d missing, %d extra, %d stale): rebuilding",
-            len(drift.missing), len(drift.extra), len(drift.stale),
-        )
-        index.rebuild(documents)
 
 
 def _install_pages(app: FastAPI) -> None:

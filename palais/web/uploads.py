@@ -1,8 +1,9 @@
 """Checks on uploaded files before any parser sees them.
 
 An upload is refused when it is larger than the configured limit (413) or when
-neither its declared media type nor its first bytes say it is one of the three
-formats intake reads (PDF, Word .docx, plain text) (415 is not in the error tree;
+neither its declared media type nor its first bytes say it is one of the
+formats intake reads (PDF, Word .docx, plain text, or a scan: PNG, JPEG, TIFF) (415
+is not in the error tree;
 an unreadable kind of file is a :class:`palais.errors.ParseError`, 422). The
 size is counted while reading, so a client that lies in ``Content-Length``
 cannot make the server hold more than the limit in memory.
@@ -15,7 +16,8 @@ from fastapi import UploadFile
 from palais.errors import ParseError, PayloadTooLarge
 from palais.intake import sniff
 
-ACCEPTED_MEDIA_TYPES = {sniff.PDF: "pdf", sniff.DOCX: "docx", sniff.TEXT: "txt"}
+ACCEPTED_MEDIA_TYPES = {sniff.PDF: "pdf", sniff.DOCX: "docx", sniff.TEXT: "txt",
+                        sniff.PNG: "png", sniff.JPEG: "jpeg", sniff.TIFF: "tiff"}
 _CHUNK = 64 * 1024
 
 
@@ -32,7 +34,8 @@ def read_limited(upload: UploadFile, limit: int) -> bytes:
 
 
 def sniff_kind(data: bytes, declared: str | None, filename: str | None) -> str:
-    """``pdf``, ``docx`` or ``txt`` from the bytes, cross-checked with the declared type.
+    """``pdf``, ``docx``, ``txt`` or a scan's image kind from the bytes, cross-checked
+    with the declared type.
 
     The bytes are judged by :func:`palais.intake.sniff.media_type`, the same rule
     the readers apply (UTF-16 text, with its zero bytes, is text; a program is
@@ -40,10 +43,12 @@ def sniff_kind(data: bytes, declared: str | None, filename: str | None) -> str:
     nor refuses what it reads; only the declared media type is checked here.
     """
     media = (declared or "").split(";")[0].strip().lower()
-    if media.startswith(("image/", "video/", "audio/")):
+    if media.startswith(("video/", "audio/")) or (
+        media.startswith("image/") and media not in ACCEPTED_MEDIA_TYPES
+    ):
         raise ParseError(
-            f"{filename or 'upload'}: declared as {media!r}; palais reads PDF, Word (.docx) "
-            "and plain-text files"
+            f"{filename or 'upload'}: declared as {media!r}; palais reads PDF, Word (.docx), "
+            "plain-text files and scans (PNG, JPEG, TIFF)"
         )
     kind = ACCEPTED_MEDIA_TYPES[sniff.media_type(data, filename or "upload")]
     generic = ("", "application/octet-stream")

@@ -33,11 +33,19 @@ def test_russian_arabic_and_chinese_mastheads_are_printed_in_english(
     assert (en.language_line, en.original_line) == (None, "Original: English")
 
 
-def test_unknown_original_language_prints_no_original_line(
+def test_original_is_the_language_the_record_was_written_in_when_it_does_not_say(
     samples: dict[str, Document],
 ) -> None:
-    version = compose(samples["note_verbale_aze_2019_ru"], Language.EN)
-    assert (version.language_line, version.original_line) == (None, None)
+    """A submission records no original language: the note as received is the record's
+    own text, so "Original:" names the record's language on every version."""
+    doc = samples["note_verbale_aze_2019_ru"]
+    assert doc.original_language is None and doc.language is Language.RU
+    en = compose(doc, Language.EN)
+    assert (en.language_line, en.original_line) == (None, "Original: Russian")
+    fr = compose(doc, Language.FR)
+    assert (fr.language_line, fr.original_line) == ("Français", "Original : russe")
+    ru = compose(doc, Language.RU)
+    assert (ru.language_line, ru.original_line) == (None, "Original: Russian")
 
 
 def test_issuing_values_override_the_record(samples: dict[str, Document]) -> None:
@@ -98,3 +106,40 @@ def test_organization_and_organ_are_in_the_version_language_and_follow_the_symbo
     # A series without an organ in the conventions prints no organ line.
     treaty = compose(doc, Language.EN, symbol=Symbol.parse("CCPR/C/SR.2040"))
     assert (treaty.organization, treaty.organ) == ("United Nations", None)
+
+
+def test_a_cover_of_2007_prints_the_masthead_of_its_time(
+    samples: dict[str, Document],
+) -> None:
+    """A/HRC/5/21 (Spanish, 7 August 2007): "Distr. GENERAL", "ESPAÑOL", "Original:
+    INGLÉS"; and its job number in the form of the time, "GE.07-13561 (S)"."""
+    doc = dataclasses.replace(samples["note_verbale_aze_2021_fr"], original_language=Language.EN)
+    es = compose(doc, Language.ES, issue_date=date(2007, 8, 7), job_number="GE.07-13561")
+    assert (es.distribution, es.language_line, es.original_line, es.job_number) == (
+        "Distr. GENERAL",
+        "ESPAÑOL",
+        "Original: INGLÉS",
+        "GE.07-13561 (S)",
+    )
+    today = compose(doc, Language.ES, issue_date=date(2021, 6, 18), job_number="GE.21-08012")
+    assert (today.distribution, today.language_line, today.original_line, today.job_number) == (
+        "Distr. general",
+        "Español",
+        "Original: inglés",
+        "GE.21-08012(S)",
+    )
+
+
+def test_a_french_cover_of_2008_prints_the_masthead_of_its_time(
+    samples: dict[str, Document],
+) -> None:
+    """A/HRC/7/78 (French, 14 July 2008): "Distr. GÉNÉRALE", "FRANÇAIS", "Original:
+    ANGLAIS" (no space before the colon then), job number "GE.08-14663 (F)"."""
+    doc = dataclasses.replace(samples["note_verbale_aze_2021_fr"], original_language=Language.EN)
+    fr = compose(doc, Language.FR, issue_date=date(2008, 7, 14), job_number="GE.08-14663")
+    assert (fr.distribution, fr.language_line, fr.original_line, fr.job_number) == (
+        "Distr. GÉNÉRALE",
+        "FRANÇAIS",
+        "Original: ANGLAIS",
+        "GE.08-14663 (F)",
+    )

@@ -127,3 +127,47 @@ def test_exactly_the_removed_translations_are_missing(
             assert caught.value.missing == {lang.value: tuple(missing[lang])}
         else:
             assert compose(doc, lang).language is lang
+
+
+def test_a_request_worded_otherwise_goes_to_translators_unchanged(
+    samples: dict[str, Document],
+) -> None:
+    """A real request reads "... as a document of the Human Rights Council under agenda
+    item 4", without the session: it is the mission's text, not the formula. It is a
+    passage with its own words, offered the formula as a suggestion, and every other
+    version prints the translator's text, never the formula with the session added."""
+    fr = samples["note_verbale_aze_2021_fr"]
+    variant = (
+        "La Mission permanente prie le Haut-Commissariat des Nations Unies aux droits de "
+        "l’homme de bien vouloir faire distribuer la présente note verbale et son annexe* "
+        "en tant que document du Conseil des droits de l’homme, au titre du point 4 de "
+        "l’ordre du jour."
+    )
+    doc = dataclasses.replace(
+        fr, parts=(dataclasses.replace(fr.cover, paragraphs=(fr.paragraphs[0], variant)),
+                   *fr.annexes),
+    )
+    found = {p.key: p for p in passages(doc)}
+    request = found["cover.paragraph.2"]
+    assert request.original == variant
+    # The nearest formula is offered in the other languages, with the session it names.
+    assert "forty-seventh session" in request.suggestions[Language.EN]
+    assert Language.FR not in request.suggestions
+    assert set(request.suggestions) == set(ALL) - {Language.FR}
+    with pytest.raises(MissingTranslation) as missing:
+        compose(doc, Language.EN)
+    assert "cover.paragraph.2" in str(missing.value)
+    mine = "The Permanent Mission requests that the note be circulated under agenda item 4."
+    translations = {**doc.translations, "cover.paragraph.2": {lang: mine for lang in ALL}}
+    for lang in ALL:
+        composed = compose(dataclasses.replace(doc, translations=translations), lang)
+        expected = variant if lang is Language.FR else mine
+        assert composed.paragraphs[1] == expected
+
+
+def test_text_unlike_the_formula_is_offered_no_suggestion(
+    samples: dict[str, Document],
+) -> None:
+    fr = samples["note_verbale_aze_2021_fr"]
+    first = next(p for p in passages(fr) if p.key == "cover.paragraph.1")
+    assert first.suggestions == {}

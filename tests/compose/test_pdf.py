@@ -35,6 +35,7 @@ from tests.support.poppler import (
     pdffonts,
     pdftotext,
     squeeze,
+    unhyphenated,
     words,
 )
 
@@ -103,7 +104,7 @@ def logical(text: str) -> str:
     dashes and parentheses touching it compare as the digits followed by those
     signs sorted; every other character must be in the same logical order.
     """
-    flat = squeeze(BIDI_CONTROLS.sub("", text))
+    flat = unhyphenated(squeeze(BIDI_CONTROLS.sub("", text)))
     return re.sub(
         r"[-–()]*\d+[-–()]*",
         lambda m: re.sub(r"\D", "", m[0]) + "".join(sorted(re.sub(r"\d", "", m[0]))),
@@ -159,7 +160,10 @@ def test_symbol_tops_the_page_on_the_reading_start_side_and_job_number_is_at_the
     assert job.y_min > A4_HEIGHT_PT - BOTTOM_MARGIN_PT
     marker = r.version.footnotes[0].marker
     # The lowest marker is the note's own (the other is in the paragraph it annotates).
-    in_text, note = sorted((w for w in page if marker in w.text), key=lambda w: w.y_min)
+    in_text, note = sorted(
+        (w for w in page if marker in w.text and w.text != r.version.barcode),
+        key=lambda w: w.y_min,
+    )
     assert A4_HEIGHT_PT / 2 < note.y_min < job.y_min
     assert note.y_min - in_text.y_max > 100  # at the foot, not after the paragraph
 
@@ -281,9 +285,9 @@ def test_seed_language_versions_print_what_the_seeds_print(
     assert [(n.marker, n.text) for n in v.footnotes] == [
         (n.marker, n.text) for n in seed.document.footnotes
     ]
-    page1 = squeeze(r.page1)
+    page1 = unhyphenated(squeeze(r.page1))
     for text in (*seed.cover, *(line for line in seed.document.paragraphs)):
-        assert squeeze(text) in page1
+        assert unhyphenated(squeeze(text)) in page1
     assert squeeze(r.annex_pages) == squeeze(seed.annex)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from typer.testing import CliRunner
 
 from palais.cli import app
@@ -10,7 +12,10 @@ runner = CliRunner()
 
 
 def test_session_41_in_russian_prints_the_cover_lines() -> None:
-    result = runner.invoke(app, ["conventions", "session", "41", "--lang", "ru"])
+    # The seed's cover is dated 6 June 2019 (tests/fixtures/seeds/ru_a_hrc_41_2019.txt).
+    result = runner.invoke(
+        app, ["conventions", "session", "41", "--lang", "ru", "--on", "2019-06-06"]
+    )
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "Совет по правам человека",
@@ -22,7 +27,9 @@ def test_session_41_in_russian_prints_the_cover_lines() -> None:
 
 
 def test_session_in_all_languages_with_two_items() -> None:
-    result = runner.invoke(app, ["conventions", "session", "47", "-i", "2", "-i", "3"])
+    result = runner.invoke(
+        app, ["conventions", "session", "47", "-i", "2", "-i", "3", "--on", "2021-06-08"]
+    )
     assert result.exit_code == 0, result.output
     assert "[ar]" in result.output and "[es]" in result.output
     assert "Agenda items 2 and 3" in result.output
@@ -59,3 +66,29 @@ def test_states_dates_agenda_sessions_formulae() -> None:
 def test_help_lists_the_group() -> None:
     result = runner.invoke(app, ["--help"])
     assert "conventions" in result.output
+
+
+def test_on_a_date_of_the_period_without_dates_prints_no_dates_line() -> None:
+    """A/HRC/DEC/19/119 (25 April 2012) prints body, session, agenda item and title only."""
+    result = runner.invoke(
+        app, ["conventions", "session", "19", "--lang", "en", "-i", "1", "--on", "2012-04-25"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "Human Rights Council",
+        "Nineteenth session",
+        "Agenda item 1",
+        "Organizational and procedural matters",
+    ]
+
+
+def test_on_defaults_to_today_and_a_bad_date_is_refused() -> None:
+    today = runner.invoke(app, ["conventions", "session", "41", "--lang", "ru"])
+    dated = runner.invoke(
+        app, ["conventions", "session", "41", "--lang", "ru", "--on", date.today().isoformat()]
+    )
+    assert today.exit_code == dated.exit_code == 0
+    assert today.output == dated.output
+    bad = runner.invoke(app, ["conventions", "session", "41", "--on", "2019-13-01"])
+    assert bad.exit_code == 2
+    assert "YYYY-MM-DD" in bad.output

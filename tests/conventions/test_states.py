@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from babel import Locale
 
 from palais.conventions import alpha2, alpha3, find_state, is_observer, state_name, states
+from palais.conventions.data import load
 from palais.errors import MissingStateForm, UnknownState
 from palais.languages import Language
 
@@ -139,3 +141,34 @@ def test_alpha_codes() -> None:
     assert alpha2("AZE") == "AZ" and alpha3("az") == "AZE"
     with pytest.raises(UnknownState):
         alpha3("XX")
+
+
+def test_unterm_spanish_names_override_cldr() -> None:
+    """UNTERM writes "Nueva Zelandia" and "Rumania" where CLDR writes "Nueva Zelanda",
+    "Rumanía"; CLDR's spellings are still recognised in text."""
+    assert (state_name("NZL", "es"), state_name("ROU", "es")) == ("Nueva Zelandia", "Rumania")
+    assert (find_state("Nueva Zelanda"), find_state("Rumanía")) == ("NZL", "ROU")
+
+
+@pytest.mark.parametrize("lang", list(Language), ids=str)
+def test_every_state_has_a_un_sourced_name_or_a_note_that_cldr_equals_it(
+    lang: Language,
+) -> None:
+    """Per language, each Member and observer State either has an override in
+    states.yaml `short` (UNTERM's short name, or M49's where `short_sources` says so)
+    or is listed in `cldr_equals`, checked against UNTERM: CLDR's name is the UN's.
+    A listed State must still get CLDR's name, so a Babel upgrade that renames one
+    fails here rather than printing a name nobody checked."""
+    data = load("states")
+    overridden = {iso for iso, names in data["short"].items() if lang.value in names}
+    equal = set(data["cldr_equals"][lang.value])
+    codes = set(data["members"]) | set(data["observers"])
+    assert not overridden & equal, "a State is either overridden or CLDR's, not both"
+    assert codes <= overridden | equal, sorted(codes - overridden - equal)
+    territories = Locale.parse(lang.value).territories
+    for iso in sorted(equal):
+        assert state_name(iso, lang) == territories[alpha2(iso)], iso
+    for iso in sorted(overridden & codes):
+        assert state_name(iso, lang) == data["short"][iso][lang.value], iso
+    for iso, sources in data["short_sources"].items():
+        assert set(sources) <= set(data["short"][iso]), iso

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from palais.errors import ParseError
-from palais.intake import pdf, poppler, read_bytes
+from palais.intake import ocr, pdf, poppler, read_bytes
 from palais.model import Document
 from palais.parse import parse_text
 from tests.intake.documents import FIXTURES, note_docx, note_pdf
@@ -40,10 +40,13 @@ parse_text(SEEDS[0])  # load the language detector before any deadline counts
 
 @pytest.fixture(autouse=True, scope="module")
 def _pdf_time_below_the_deadline() -> Iterator[None]:
-    """A mutated PDF may send pdfminer into a long loop: it must end as a ParseError in time."""
+    """A mutated PDF may send pdfminer into a long loop, and one that lost its text goes to
+    OCR: each must end as a ParseError in time."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pdf, "SECONDS", 1.5)
         patch.setattr(poppler, "SECONDS", 1.5)
+        patch.setattr(ocr, "SECONDS_PER_PAGE", 1.5)
+        patch.setattr(ocr, "SECONDS_PER_FILE", 2.0)
         yield
 
 
@@ -70,6 +73,23 @@ def test_arbitrary_bytes(prefix: bytes, data: bytes, name: str) -> None:
 def test_damaged_pdf(at: int, junk: bytes, cut: bool) -> None:
     data = PDF[:at] if cut else PDF[:at] + junk + PDF[at + len(junk):]
     intake_and_parse(data, "note.pdf")
+
+
+def _small_png() -> bytes:
+    from tests.support.notes import png
+
+    pixels = bytearray((x * 7 + y * 13) % 256 for y in range(40) for x in range(60))
+    return png(60, 40, pixels)
+
+
+PNG = _small_png()
+
+
+@settings(FUZZ, max_examples=25)  # each image goes to Tesseract: fewer, dearer examples
+@given(st.integers(0, len(PNG)), st.binary(min_size=1, max_size=40), st.booleans())
+def test_damaged_image(at: int, junk: bytes, cut: bool) -> None:
+    data = PNG[:at] if cut else PNG[:at] + junk + PNG[at + len(junk):]
+    intake_and_parse(data, "scan.png")
 
 
 @FUZZ

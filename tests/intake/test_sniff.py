@@ -9,7 +9,7 @@ import pytest
 
 from palais.errors import ParseError
 from palais.intake import read_bytes
-from palais.intake.sniff import DOCX, PDF, TEXT, media_type
+from palais.intake.sniff import DOCX, JPEG, PDF, PNG, TEXT, TIFF, media_type
 from tests.intake.documents import note_docx, note_pdf
 
 
@@ -36,6 +36,15 @@ def test_content_decides_when_the_name_is_harmlessly_wrong() -> None:
 
 
 @pytest.mark.parametrize(
+    ("data", "kind"),
+    [(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", PNG), (b"\xff\xd8\xff\xe0\x00\x10JFIF", JPEG),
+     (b"II*\x00\x08\x00\x00\x00", TIFF), (b"MM\x00*\x00\x00\x00\x08", TIFF)],
+)
+def test_scanned_images_are_told_by_their_bytes(data: bytes, kind: str) -> None:
+    assert media_type(data, "scan.txt") == kind
+
+
+@pytest.mark.parametrize(
     ("data", "filename", "reason"),
     [
         (b"MZ\x90\x00\x03\x00\x00\x00", "note.pdf", "Windows program"),
@@ -43,8 +52,7 @@ def test_content_decides_when_the_name_is_harmlessly_wrong() -> None:
         (b"Human Rights Council", "setup.js", "never accepted"),
         (b"<html><body>Session expired</body></html>", "report.pdf", "named .pdf"),
         (b"Plain words", "note.docx", "named .docx"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "scan.png", "PNG image"),
-        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "scan.txt", "JPEG image"),
+        (b"GIF89a\x01\x00\x01\x00", "scan.gif", "GIF image"),
         (b"RIFF\x00\x00\x00\x00WEBPVP8 ", "scan.webp", "image"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "old.doc", "legacy Microsoft Office"),
         (b"{\\rtf1\\ansi Hello}", "note.rtf", "RTF"),

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from palais.errors import PalaisError
 from palais.languages import Language
 from palais.registry import Actor, Registry, Role
 from palais.settings import Settings
@@ -58,3 +61,33 @@ class People:
 @pytest.fixture
 def people(registry: Registry) -> People:
     return People(registry)
+
+
+def snapshot(registry: Registry) -> list[Any]:
+    """What the registry holds, read through its own functions: every submission whole
+    (record, state, symbol, versions, times) with its audit trail, the issued documents
+    with their files, the calendar, and the stored files."""
+    officer = registry.actor("officer")
+    items, _ = registry.list(officer, limit=None)
+    return [
+        [(repr(s), repr(registry.audit(officer, s.id))) for s in items],
+        repr(registry.recently_issued(limit=None)),
+        repr(registry.sessions()),
+        sorted(p.name for p in registry.blobs.root.rglob("*") if p.is_file()),
+    ]
+
+
+def refused(
+    registry: Registry, attempt: Callable[[], object], error: type[PalaisError],
+    match: str | None = None,
+) -> None:
+    """``attempt`` raises exactly ``error`` (not a relative of it) and changes nothing."""
+    before = snapshot(registry)
+    try:
+        attempt()
+    except PalaisError as exc:
+        assert type(exc) is error, f"{type(exc).__name__} ({exc.detail}), not {error.__name__}"
+        assert match is None or re.search(match, exc.detail), exc.detail
+    else:
+        raise AssertionError(f"not refused: expected {error.__name__}")
+    assert snapshot(registry) == before, "a refused attempt changed the store"

@@ -11,7 +11,8 @@ from palais.languages import Language
 from palais.registry import Registry
 from palais.store import write_transaction
 from palais.store.tables import audit_log
-from tests.registry.conftest import People
+from tests.registry.conftest import People, refused
+from tests.support.bundles import current_bundle
 from tests.support.records import RECORD
 
 
@@ -52,10 +53,9 @@ def test_a_refused_action_changes_nothing_and_records_nothing(
 ) -> None:
     sid = registry.submit_record(people.aze, RECORD).id
     before = (registry.get(people.officer, sid), registry.audit(people.officer, sid))
-    with pytest.raises(PermissionDenied):
-        registry.register(people.aze, sid)
-    with pytest.raises(Conflict):
-        registry.issue(people.officer, sid)
+    refused(registry, lambda: registry.register(people.aze, sid), PermissionDenied)
+    refused(registry, lambda: registry.issue(people.officer, sid, current_bundle(registry, sid)),
+            Conflict)
     after = (registry.get(people.officer, sid), registry.audit(people.officer, sid))
     assert after == before
 

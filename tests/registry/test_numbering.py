@@ -11,6 +11,7 @@ from palais.errors import Conflict, InvalidInput, UnknownSession
 from palais.registry import Registry, State
 from palais.symbols import ModifierKind, Symbol
 from tests.registry.conftest import People
+from tests.support.bundles import current_bundle
 from tests.support.records import RECORD
 
 THREADS = 24
@@ -69,7 +70,7 @@ def test_versions_are_numbered_per_kind_of_the_original(
 ) -> None:
     sid = registry.submit_record(people.aze, RECORD).id
     registry.register(people.officer, sid)
-    registry.issue(people.officer, sid)
+    registry.issue(people.officer, sid, current_bundle(registry, sid))
     made = [
         registry.new_version(people.officer, sid, kind)
         for kind in (ModifierKind.CORRIGENDUM, ModifierKind.CORRIGENDUM, ModifierKind.REVISION)

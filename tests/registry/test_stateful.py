@@ -20,9 +20,10 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from palais.errors import PalaisError
 from palais.languages import Language
 from palais.registry import Registry, State
-from palais.registry.workflow import RULES, TARGETS
+from palais.registry.workflow import RULES
 from palais.symbols import ModifierKind
 from tests.registry.conftest import People, settings_for
+from tests.support.bundles import current_bundle
 from tests.support.records import RECORD
 
 USERS = ("aze", "fra", "officer", "translator", "arabic")
@@ -67,12 +68,12 @@ class Workflow(RuleBasedStateMachine):
         record = {**RECORD, "sender_state": before.mission or "AZE"}
         calls = {
             "register": lambda: self.registry.register(actor, sid),
-            "issue": lambda: self.registry.issue(actor, sid),
+            "issue": lambda: self.registry.issue(actor, sid, current_bundle(self.registry, sid)),
             "reject": lambda: self.registry.reject(actor, sid, "a reason"),
             "withdraw": lambda: self.registry.withdraw(actor, sid, "a reason"),
             "edit": lambda: self.registry.update_record(actor, sid, record),
         }
-        allowed = before.state in RULES[action].get(actor.role, frozenset())
+        allowed = before.state in RULES[action].allowed.get(actor.role, frozenset())
         visible = actor.role.value != "mission" or actor.state == before.mission
         try:
             calls[action]()
@@ -85,7 +86,7 @@ class Workflow(RuleBasedStateMachine):
             return
         assert allowed and visible, (who, action, before.state)
         after = self.registry.get(self.officer, sid)
-        assert after.state is TARGETS.get(action, before.state)
+        assert after.state is (RULES[action].target or before.state)
         assert self._trail(sid) == trail + 1
 
     @precondition(lambda self: self.ids)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from palais.errors import NotFound, PermissionDenied
 from palais.languages import Language
 from palais.registry import Registry, State
-from tests.registry.conftest import People
+from tests.registry.conftest import People, refused
+from tests.support.bundles import current_bundle
 from tests.support.records import RECORD
 
 
@@ -18,18 +17,16 @@ def test_a_mission_sees_only_its_own_states_submissions(
     theirs = registry.submit_record(people.fra, {**RECORD, "sender_state": "FRA"}).id
     items, total = registry.list(people.aze)
     assert ([s.id for s in items], total) == ([own], 1)
-    with pytest.raises(NotFound):
-        registry.get(people.aze, theirs)
-    with pytest.raises(NotFound):
-        registry.audit(people.aze, theirs)
-    with pytest.raises(NotFound):
-        registry.withdraw(people.aze, theirs, "not ours")
+    refused(registry, lambda: registry.get(people.aze, theirs), NotFound)
+    refused(registry, lambda: registry.audit(people.aze, theirs), NotFound)
+    refused(registry, lambda: registry.withdraw(people.aze, theirs, "not ours"), NotFound)
+    refused(registry, lambda: registry.update_record(people.aze, theirs, RECORD), NotFound)
     assert registry.get(people.officer, theirs).state is State.SUBMITTED
 
 
 def test_a_mission_submits_only_for_its_own_state(registry: Registry, people: People) -> None:
-    with pytest.raises(PermissionDenied, match="own State"):
-        registry.submit_record(people.aze, {**RECORD, "sender_state": "FRA"})
+    refused(registry, lambda: registry.submit_record(people.aze, {**RECORD, "sender_state": "FRA"}),
+            PermissionDenied, "own State")
     assert registry.list(people.officer) == ([], 0)
     joint = {**RECORD, "sender_state": None, "sender_states": ["FRA", "AZE"]}
     assert registry.submit_record(people.aze, joint).mission == "AZE"
@@ -41,8 +38,7 @@ def test_translators_see_work_awaiting_translation_only(
     registry: Registry, people: People
 ) -> None:
     waiting = registry.submit_record(people.aze, RECORD).id
-    with pytest.raises(NotFound):
-        registry.get(people.translator, waiting)
+    refused(registry, lambda: registry.get(people.translator, waiting), NotFound)
     registry.register(people.officer, waiting)
     assert [s.id for s in registry.list(people.translator)[0]] == [waiting]
 
@@ -50,8 +46,11 @@ def test_translators_see_work_awaiting_translation_only(
 def test_a_translator_edits_only_assigned_languages(registry: Registry, people: People) -> None:
     sid = registry.submit_record(people.aze, RECORD).id
     registry.register(people.officer, sid)
-    with pytest.raises(PermissionDenied, match="not ar"):
-        registry.set_translation(people.translator, sid, "cover.title", Language.AR, "مذكرة")
+    refused(
+        registry,
+        lambda: registry.set_translation(people.translator, sid, "cover.title", Language.AR, "x"),
+        PermissionDenied, "not ar",
+    )
     assert registry.get(people.officer, sid).document.translations == {}
     done = registry.set_translation(people.arabic, sid, "cover.title", Language.AR, "مذكرة")
     assert done.document.translations["cover.title"][Language.AR] == "مذكرة"
@@ -60,18 +59,21 @@ def test_a_translator_edits_only_assigned_languages(registry: Registry, people: 
 def test_only_passages_the_cover_has_are_translated(registry: Registry, people: People) -> None:
     sid = registry.submit_record(people.aze, RECORD).id
     registry.register(people.officer, sid)
-    with pytest.raises(NotFound, match=r"cover\.paragraph\.1"):
-        registry.set_translation(people.translator, sid, "cover.paragraph.9", Language.FR, "x")
+    refused(
+        registry,
+        lambda: registry.set_translation(people.translator, sid, "cover.paragraph.9",
+                                         Language.FR, "x"),
+        NotFound, r"cover\.paragraph\.1",
+    )
 
 
 def test_the_public_reads_issued_documents_only(registry: Registry, people: People) -> None:
     sid = registry.submit_record(people.aze, RECORD).id
     symbol = registry.register(people.officer, sid).symbol
     assert symbol is not None
-    with pytest.raises(NotFound):
-        registry.document(symbol)
+    refused(registry, lambda: registry.document(symbol), NotFound)
     assert registry.recently_issued() == []
-    registry.issue(people.officer, sid)
+    registry.issue(people.officer, sid, current_bundle(registry, sid))
     assert registry.document(symbol).symbol == symbol
     assert [d.symbol for d in registry.recently_issued()] == [symbol]
 
@@ -89,7 +91,7 @@ def test_the_listing_condition_agrees_with_the_single_row_rule(
         ids.append(registered)
         issued = registry.submit_record(mission, record).id
         registry.register(people.officer, issued)
-        registry.issue(people.officer, issued)
+        registry.issue(people.officer, issued, current_bundle(registry, issued))
         ids.append(issued)
         rejected = registry.submit_record(mission, record).id
         registry.reject(people.officer, rejected, "duplicate")

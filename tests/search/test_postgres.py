@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
+from palais.errors import InvalidInput
 from palais.languages import Language
 from palais.search import PAGE_SIZE, open_index, postgres
 from tests.search.documents import issued
@@ -31,19 +32,24 @@ def test_a_broad_query_reranks_the_best_and_pages_through_the_rest(
     index.close()
 
 
-def test_tables_of_another_schema_version_are_replaced(fresh_postgres_url: str) -> None:
+def test_the_search_tables_are_the_stores_migrations_and_never_dropped(
+    fresh_postgres_url: str,
+) -> None:
     index = open_index(fresh_postgres_url)
     index.add(issued(1, "Text."))
     index.close()
     engine = sa.create_engine(fresh_postgres_url)
+    with engine.connect() as conn:
+        revision = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+    assert revision is not None and int(revision) >= 3  # 0003 made the search tables
     with engine.begin() as conn:
-        conn.execute(sa.text("UPDATE search_meta SET schema_version = 1"))
+        conn.execute(sa.text("UPDATE search_meta SET schema_version = 99"))
+    with pytest.raises(InvalidInput, match="version 99"):
+        open_index(fresh_postgres_url)
+    with engine.connect() as conn:
+        kept = conn.execute(sa.text("SELECT count(*) FROM search_documents")).scalar()
     engine.dispose()
-    reopened = open_index(fresh_postgres_url)
-    assert reopened.symbols() == frozenset()
-    reopened.add(issued(1, "Text."))
-    assert reopened.search("text").total == 1
-    reopened.close()
+    assert kept == 1  # refused, and nothing dropped
 
 
 def test_a_rebuild_leaves_every_language_partition_vacuumed_and_analysed(

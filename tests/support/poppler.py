@@ -97,6 +97,15 @@ def ink_fraction(pdf: Path, page: int = 1, dpi: int = 30) -> float:
     return sum(1 for p in pixels if p < 128) / len(pixels)
 
 
+def unhyphenated(text: str) -> str:
+    """``text`` without hyphens: justified cover paragraphs are hyphenated where the
+    language breaks words, so a word cut at a line end ("Coun-" / "cil", a soft
+    hyphen in the extracted text) compares equal to the word, and a compound cut at
+    its own hyphen ("пресс-" / "службы") to the compound; every other character must
+    still be there, in order."""
+    return text.replace("-", "").replace("\u2010", "").replace("\u00ad", "")
+
+
 def squeeze(text: str) -> str:
     """Text with all whitespace removed: line breaks differ between a record and a page,
     and Chinese has no spaces between words to keep."""

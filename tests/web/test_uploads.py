@@ -30,6 +30,9 @@ def word_file() -> bytes:
         ("Совет по правам человека".encode(), "text/plain; charset=utf-8", "txt"),
         (b"%PDF-1.4", "application/octet-stream", "pdf"),
         (b"plain", None, "txt"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "image/png", "png"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "image/jpeg", "jpeg"),
+        (b"II*\x00\x08\x00\x00\x00", "image/tiff", "tiff"),
     ],
 )
 def test_accepted_kinds(data: bytes, declared: str | None, kind: str) -> None:
@@ -39,7 +42,7 @@ def test_accepted_kinds(data: bytes, declared: str | None, kind: str) -> None:
 @pytest.mark.parametrize(
     ("data", "declared"),
     [
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "image/png"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "image/jpeg"),
         (b"%PDF-1.7", "text/plain"),
         (b"text", "application/pdf"),
         (b"", "text/plain"),

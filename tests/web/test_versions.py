@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.support.bundles import current_bundle
 from tests.web.harness import Api
 
 
@@ -9,7 +10,8 @@ def test_an_officer_starts_numbered_versions_of_an_issued_document(api: Api) -> 
     sid = api.post("mission", "/api/submissions", json={"record": api.record}).json()["id"]
     officer = api.registry.actor("officer")
     api.registry.register(officer, sid)
-    api.registry.issue(officer, sid)  # metadata only: composition is tested in the journey
+    # Metadata only: composition is tested in the journey.
+    api.registry.issue(officer, sid, current_bundle(api.registry, sid))
     made = [
         api.post("officer", f"/api/submissions/{sid}/versions", json={"kind": kind})
         for kind in ("Corr", "Corr", "Add")

@@ -56,7 +56,7 @@ def session_feed(
     responses={200: {"content": {"text/csv": {}, "application/jsonl": {}}}},
 )
 def export_documents(fmt: ExportFormat, registry: RegistryDep) -> StreamingResponse:
-    rows = (metadata_row(d) for d in registry.recently_issued(limit=None))
+    rows = (metadata_row(d) for d in registry.archive())
     return StreamingResponse(
         export_lines(rows, fmt), media_type=fmt.media_type,
         headers={"Content-Disposition": f'attachment; filename="documents.{fmt.value}"'},

@@ -16,7 +16,7 @@ from palais.languages import Language
 from palais.publish.issuing import issue_document
 from palais.registry import State
 from palais.web.api.schemas import NewVersionBody, ReasonBody, RecordBody, TranslationBody
-from palais.web.api.views import audit_json, submission_json
+from palais.web.api.views import audit_json, document_json, submission_json
 from palais.web.deps import CurrentActor, RegistryDep
 from palais.web.pagination import PageParams, make_page, page_params
 from palais.web.uploads import read_limited, sniff_kind
@@ -97,8 +97,8 @@ def set_translation(
     summary="Issue: compose the six language versions in every format and publish them",
 )
 def issue(submission_id: int, request: Request, actor: CurrentActor, registry: RegistryDep) -> Json:
-    index = getattr(request.app.state, "search_index", None)
-    return submission_json(issue_document(registry, actor, submission_id, index=index))
+    issued = issue_document(registry, actor, submission_id, follower=request.app.state.follower)
+    return document_json(issued)
 
 
 @router.post("/{submission_id}/rejection", summary="Reject the submission, with a reason")
@@ -110,9 +110,12 @@ def reject(
 
 @router.post("/{submission_id}/withdrawal", summary="Withdraw the submission or document")
 def withdraw(
-    submission_id: int, body: ReasonBody, actor: CurrentActor, registry: RegistryDep
+    submission_id: int, body: ReasonBody, request: Request, actor: CurrentActor,
+    registry: RegistryDep,
 ) -> Json:
-    return submission_json(registry.withdraw(actor, submission_id, body.reason))
+    withdrawn = registry.withdraw(actor, submission_id, body.reason)
+    request.app.state.follower.catch_up()  # an issued document leaves search at once
+    return submission_json(withdrawn)
 
 
 @router.post(

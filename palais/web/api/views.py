@@ -15,7 +15,7 @@ from enum import Enum
 from typing import Any
 
 from palais.languages import ALL, Language
-from palais.model import Document, Format
+from palais.model import Document
 from palais.publish.feeds import FeedEntry
 from palais.records import to_record
 from palais.symbols import Symbol
@@ -83,10 +83,12 @@ def document_json(document: Any, api_prefix: str = "/api") -> Json:
     body: Json = plain(document)
     symbol = str(getattr(document, "symbol", body.get("symbol")))
     base = f"{api_prefix}/documents/{symbol}"
-    body["files"] = {
-        lang.value: {fmt.value: f"{base}/{lang.value}.{fmt.extension}" for fmt in Format}
-        for lang in ALL
-    }
+    files: dict[str, dict[str, str]] = {}
+    for ref in getattr(document, "manifestations", ()):
+        files.setdefault(ref.language.value, {})[ref.format.value] = (
+            f"{base}/{ref.language.value}.{ref.format.extension}"
+        )
+    body["files"] = files
     return body
 
 

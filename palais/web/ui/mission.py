@@ -1,11 +1,15 @@
-"""A mission's pages: upload a note verbale, check what was read, confirm; follow its submissions.
+"""A mission's pages: upload a note verbale, check and correct what was read, confirm.
 
-The upload is read (:mod:`palais.intake`) and parsed (:mod:`palais.parse`) and
-its fields shown; nothing is stored until the mission confirms, so a wrong
-file costs nothing; on confirmation the registry reads it again in
-``submit_file``, the one path by which a file enters the store. The file travels back with the
-confirmation in a hidden field (base64) rather than in a server-side draft: the
-server keeps no state between the two steps.
+The upload is read (:mod:`palais.intake`, OCR for a scan) and parsed
+(:mod:`palais.parse`) and its fields shown, each with the warning that says
+where it was read, in a form the mission may correct
+(:mod:`palais.web.ui.mission_form`); nothing is stored until the mission
+confirms, so a wrong file costs nothing. On confirmation the registry reads the
+file again in ``submit_file``, the one path by which a file enters the store,
+and the mission's corrections are then saved as its edit of the record (both
+audited). The file travels back with the confirmation in a hidden field
+(base64) rather than in a server-side draft: the server keeps no state between
+the two steps.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from palais import intake
 from palais.errors import InvalidInput
 from palais.parse import parse_source
 from palais.records import to_record
+from palais.web.ui import mission_form
 from palais.web.ui.access import MISSION, require
 from palais.web.ui.rendering import render
 from palais.web.uploads import read_limited, sniff_kind
@@ -51,29 +56,68 @@ def preview(request: Request, actor: Mission, file: Annotated[UploadFile, File()
     sniff_kind(data, file.content_type, file.filename)
     filename = file.filename or "upload"
     document = parse_source(intake.read_bytes(data, filename))
+    record = to_record(document)
+    return _preview(request, record, filename, base64.b64encode(data).decode("ascii"))
+
+
+def _preview(
+    request: Request,
+    record: dict[str, Any],
+    filename: str,
+    payload: str,
+    submitted: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+) -> Response:
+    form = mission_form.shown(record, submitted)
+    form.errors = errors or {}
     return render(
         request,
         "mission/preview.html",
-        {
-            "record": to_record(document),
-            "filename": filename,
-            "payload": base64.b64encode(data).decode("ascii"),
-        },
+        {"record": record, "form": form, "fields": mission_form.FIELDS,
+         "kinds": mission_form.KINDS_OF_COMMUNICATION, "addressees": mission_form.ADDRESSEES,
+         "filename": filename, "payload": payload},
+        status=422 if errors else 200,
     )
+
+
+Field = Annotated[str, Form()]
 
 
 @router.post("/confirm")
 def confirm(
     request: Request,
     actor: Mission,
-    filename: Annotated[str, Form()],
-    payload: Annotated[str, Form()],
+    filename: Field,
+    payload: Field,
+    doc_type: Field = "",
+    sender_state: Field = "",
+    doc_date: Field = "",
+    reference: Field = "",
+    addressee: Field = "",
+    session: Field = "",
+    agenda_items: Field = "",
+    language: Field = "",
 ) -> Response:
+    """Store the file and the mission's corrections, or show the preview again with the
+    fields that do not read marked."""
     try:
         data = base64.b64decode(payload, validate=True)
     except ValueError as exc:  # binascii.Error, or characters that are not ASCII at all
         raise InvalidInput("the confirmed file was damaged in transit; upload it again") from exc
-    submission = request.app.state.registry.submit_file(actor, filename, data)
+    submitted = {"doc_type": doc_type, "sender_state": sender_state, "doc_date": doc_date,
+                 "reference": reference, "addressee": addressee, "session": session,
+                 "agenda_items": agenda_items, "language": language}
+    registry = request.app.state.registry
+    # The fields are checked before anything is stored: a wrong value comes back on the
+    # preview, beside its field, with the file still held in the form.
+    checked = mission_form.check(submitted)
+    if checked:
+        record = to_record(parse_source(intake.read_bytes(data, filename)))
+        return _preview(request, record, filename, payload, submitted, checked)
+    submission = registry.submit_file(actor, filename, data)
+    record, errors = mission_form.apply(to_record(submission.document), submitted)
+    if not errors and record != to_record(submission.document):
+        registry.update_record(actor, submission.id, record)
     return RedirectResponse(f"/mission/submissions/{submission.id}", status_code=303)
 
 

@@ -79,7 +79,7 @@ def read_form(base: Mapping[str, Any], submitted: Mapping[str, str]) -> RecordFo
     errors: dict[str, str] = {}
     for name, kind in FIELDS:
         try:
-            record[name] = _READERS[kind](values[name])
+            record[name] = READERS[kind](values[name])
         except (PalaisError, ValueError) as exc:
             errors[name] = getattr(exc, "detail", None) or str(exc)
     if record.get("sender_state"):
@@ -138,7 +138,7 @@ def _lines(value: str) -> list[str]:
     return [line.strip() for line in value.replace("\r\n", "\n").split("\n") if line.strip()]
 
 
-_READERS: dict[str, Any] = {
+READERS: dict[str, Any] = {
     "text": _text,
     "integer": _integer,
     "integers": _integers,

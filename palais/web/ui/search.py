@@ -34,5 +34,11 @@ def search_page(request: Request, q: str = "", page: int = 1) -> Response:
 
 
 def search_index(request: Request) -> Any | None:
-    """The app's search index; None on a server configured without one (pages say so)."""
-    return getattr(request.app.state, "search_index", None)
+    """The app's search index, level with the store (one query when it already is: the
+    index follows the store's change records, whichever process made them); None on a
+    server configured without one (pages say so)."""
+    follower = getattr(request.app.state, "follower", None)
+    if follower is None:
+        return None
+    follower.catch_up()
+    return follower.index

@@ -77,9 +77,11 @@ def register(request: Request, actor: Officer, submission_id: int) -> Response:
 @router.post("/submissions/{submission_id}/issue")
 def issue(request: Request, actor: Officer, submission_id: int) -> Response:
     """Issue: compose the six language versions, store them, index them for search."""
-    index = getattr(request.app.state, "search_index", None)
     try:
-        issue_document(request.app.state.registry, actor, submission_id, index=index)
+        issue_document(
+            request.app.state.registry, actor, submission_id,
+            follower=request.app.state.follower,
+        )
     except (Conflict, CompositionError) as exc:
         return _refused(request, actor, submission_id, exc)
     return _back(submission_id)

@@ -42,7 +42,7 @@ def test_akn_is_reachable_as_xml_and_akn() -> None:
 @pytest.mark.parametrize(
     ("path", "error"),
     [
-        ("A/HRC/41/G/7/ru.docx", InvalidInput),
+        ("A/HRC/41/G/7/ru.odt", InvalidInput),
         ("A/HRC/41/G/7/xx.pdf", InvalidInput),
         ("A/HRC/41/G/0", InvalidSymbol),
         ("", InvalidSymbol),

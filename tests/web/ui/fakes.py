@@ -208,7 +208,8 @@ def read_text_upload(data: bytes, filename: str) -> SimpleNamespace:
 def make_app(registry: FakeRegistry | None = None) -> FastAPI:
     app = FastAPI()
     app.state.registry = registry or FakeRegistry()
-    app.state.search_index = FakeIndex(app.state.registry)
+    # The pages read the index through the app's follower of the store's changes.
+    app.state.follower = SimpleNamespace(index=FakeIndex(app.state.registry), catch_up=lambda: 0)
     app.state.settings = SimpleNamespace(max_upload_bytes=1_000_000, secure_cookies=False)
     app.state.signing_key = SECRET
     app.state.login_gate = LoginGate()

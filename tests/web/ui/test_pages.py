@@ -116,13 +116,16 @@ def test_mission_upload_is_shown_before_anything_is_stored(
     seed = (SEEDS / "fr_hrc_47_2021.txt").read_bytes()
     preview = client.post("/mission/submit", files={"file": ("note.txt", seed, "text/plain")})
     assert preview.status_code == 200
-    fields = preview.text.split('<dl class="meta record">')[1].split("</dl>")[0]
-    for shown in ("47", "AZE", "2021-06-08", "Note verbale datée du 8 juin 2021"):
-        assert shown in fields
+    for shown in ('id="f-session" name="session" dir="auto" value="47"',
+                  'id="f-sender_state" name="sender_state" dir="auto" value="AZE"',
+                  'value="2021-06-08" type="date"', "Note verbale datée du 8 juin 2021"):
+        assert shown in preview.text
     assert len(registry.submissions) == 2
     payload = preview.text.split('name="payload" value="')[1].split('"')[0]
+    fields = {"doc_type": "note_verbale", "sender_state": "AZE", "doc_date": "2021-06-08",
+              "session": "47", "agenda_items": "4", "language": "fr", "addressee": "OHCHR"}
     confirmed = client.post(
-        "/mission/confirm", data={"filename": "note.txt", "payload": payload},
+        "/mission/confirm", data={"filename": "note.txt", "payload": payload, **fields},
         follow_redirects=False,
     )
     assert confirmed.headers["location"] == "/mission/submissions/3"
@@ -177,7 +180,7 @@ def test_browse_by_state_lists_its_documents(registry: FakeRegistry) -> None:
 
 def test_a_server_without_a_search_index_says_so(registry: FakeRegistry) -> None:
     app = make_app(registry)
-    del app.state.search_index
+    del app.state.follower
     html = TestClient(app).get("/search", params={"q": "kalbajar"}).text
     assert "Search is not available on this server." in html
 
