@@ -29,6 +29,8 @@ from palais.web.ui import (
 )
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
+PAGES = (home, auth, account, browse, documents, search, mission, secretariat, translator)
+"""The page modules, each with its ``router``."""
 
 
 def install_ui(app: FastAPI) -> None:
@@ -36,7 +38,6 @@ def install_ui(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # Every page router, and so every form posted to one, checks the CSRF token.
     guard = [Depends(require_form_token)]
-    pages = (home, auth, account, browse, documents, search, mission, secretariat, translator)
-    for module in pages:
+    for module in PAGES:
         app.include_router(module.router, include_in_schema=False, dependencies=guard)
     errors.install_page_errors(app)
