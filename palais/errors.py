@@ -20,7 +20,9 @@ adapters translate errors in one place and the core never imports either::
     ├── Conflict                     409 / exit 6   state machine refusal, duplicate, race lost
     ├── PermissionDenied             403 / exit 7
     ├── NotAuthenticated             401 / exit 7
-    └── PayloadTooLarge              413 / exit 2
+    ├── PayloadTooLarge              413 / exit 2
+    ├── TooManyRequests              429 / exit 1   login attempts throttled (Retry-After)
+    └── StorageUnavailable           507 / exit 8   data folder read-only or full
 """
 
 from __future__ import annotations
@@ -171,3 +173,23 @@ class PayloadTooLarge(PalaisError):
     http_status = 413
     exit_code = 2
     title = "Payload too large"
+
+
+class TooManyRequests(PalaisError):
+    """Too many failed logins for one account or from one address: wait and try again."""
+
+    http_status = 429
+    exit_code = 1
+    title = "Too many requests"
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after
+
+
+class StorageUnavailable(PalaisError):
+    """The store cannot be written: its folder is read-only, full, or missing."""
+
+    http_status = 507
+    exit_code = 8
+    title = "Storage unavailable"

@@ -32,12 +32,20 @@ FIELDS: dict[str, tuple[str, str]] = {
         "SQLAlchemy URL of the store; default: an SQLite file palais.db in the data folder",
     ),
     "data_dir": ("PALAIS_DATA_DIR", "Folder of the SQLite file and the stored files"),
-    "secret_key": ("PALAIS_SECRET_KEY", "Key signing the web session cookies"),
+    "secret_key": (
+        "PALAIS_SECRET_KEY",
+        "Key signing the forms' CSRF tokens; default: generated into the data folder",
+    ),
     "max_upload_bytes": ("PALAIS_MAX_UPLOAD_BYTES", "Largest accepted upload, in bytes"),
     "argon2_memory_kib": ("PALAIS_ARGON2_MEMORY_KIB", "Memory cost of password hashing, KiB"),
     "argon2_time_cost": ("PALAIS_ARGON2_TIME_COST", "Passes of password hashing"),
+    "secure_cookies": (
+        "PALAIS_SECURE_COOKIES",
+        "The server is reached over HTTPS: cookies are marked Secure, HSTS is sent (true/false)",
+    ),
 }
 _INTEGERS = frozenset({"max_upload_bytes", "argon2_memory_kib", "argon2_time_cost"})
+_BOOLEANS = frozenset({"secure_cookies"})
 
 
 def default_data_dir() -> Path:
@@ -57,6 +65,7 @@ class Settings:
     # argon2-cffi's defaults, the RFC 9106 low-memory profile.
     argon2_memory_kib: int = 65536
     argon2_time_cost: int = 3
+    secure_cookies: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "data_dir", Path(self.data_dir))
@@ -116,6 +125,8 @@ def _typed(values: Mapping[str, Any]) -> dict[str, Any]:
             raise InvalidInput(f"unknown setting {name!r}")
         if name == "data_dir":
             out[name] = Path(str(value)).expanduser()
+        elif name in _BOOLEANS:
+            out[name] = _boolean(name, value)
         elif name in _INTEGERS:
             try:
                 out[name] = int(value)
@@ -124,3 +135,14 @@ def _typed(values: Mapping[str, Any]) -> dict[str, Any]:
         else:
             out[name] = str(value)
     return out
+
+
+def _boolean(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off", ""):
+        return False
+    raise InvalidInput(f"{name} must be true or false, got {value!r}")

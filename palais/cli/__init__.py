@@ -23,6 +23,7 @@ _COMMAND_MODULES = (
     "palais.cli.compose",
     "palais.cli.registry",
     "palais.cli.sessions",
+    "palais.cli.tokens",
     "palais.cli.web",
     "palais.cli.search",
     "palais.cli.demo",

@@ -94,10 +94,13 @@ def demo(
     officer: Actor = registry.actor("demo-officer")
     with console.status("Composing and issuing the samples in six languages…"):
         for placed in issue_samples(registry, officer):
+            if placed.issued is None:
+                console.print(f"{placed.symbol}: withdrawn from this archive, left out")
+                continue
             doing = "issued" if placed.added else "already issued"
             formats = len(Format.composed())
             console.print(
-                f"{placed.issued.symbol}: {doing} in {len(ALL)} languages x {formats} formats"
+                f"{placed.symbol}: {doing} in {len(ALL)} languages x {formats} formats"
             )
             if out is not None:
                 count = write_versions(registry, placed.issued.symbol, out)

@@ -19,6 +19,13 @@ def serve(
     """Serve the JSON API (under /api) and the web pages over HTTP."""
     import uvicorn
 
+    from palais.registry import Registry
+    from palais.settings import Settings
+
+    # Open (and migrate) the store here, once: a folder that is read-only or full is
+    # then one line from reports_errors rather than a traceback from every worker.
+    Registry.open(Settings.load()).close()
+
     uvicorn.run(
         "palais.web.app:app_from_environment",
         factory=True,

@@ -16,7 +16,10 @@ than :data:`SECONDS` gets the helper killed and is a ParseError; the next PDF
 starts a fresh helper. One helper serves each process in turn, so its start-up
 is paid once, not per file; a plain ``subprocess`` (not multiprocessing) keeps
 it safe in a threaded web server and independent of the caller's main module.
-``pdftotext`` is a separate program with its own time limit already.
+``pdftotext`` is a separate program with its own time limit already. Word
+files go through the same helper (:mod:`palais.intake.word`): a small .docx can
+unpack to a hundred megabytes of XML that python-docx would hold and walk for
+a minute, so it gets the same time and memory bounds.
 """
 
 from __future__ import annotations
@@ -73,10 +76,18 @@ def read_pdf(data: bytes, name: str) -> tuple[str, ...]:
 
 def read_with_pdfminer(data: bytes, name: str) -> tuple[str, ...]:
     """The text of each page through pdfminer.six in the helper process."""
-    outcome = _helper.read(data, name)
+    return read_in_helper(data, name, "pdf")
+
+
+def read_in_helper(data: bytes, name: str, kind: str) -> tuple[str, ...]:
+    """The pages of a ``kind`` ("pdf" or "docx") file, read in the bounded helper process."""
+    outcome = _helper.read(data, name, kind)
     if isinstance(outcome, str):
         raise ParseError(outcome)
     return outcome
+
+
+_KINDS = {"pdf": "PDF", "docx": "Word file"}
 
 
 def extract_pages(data: bytes, name: str) -> tuple[str, ...]:
@@ -121,31 +132,32 @@ class _Helper:
         self._lock = threading.Lock()
         self._process = None
 
-    def read(self, data: bytes, name: str) -> tuple[str, ...] | str:
+    def read(self, data: bytes, name: str, kind: str) -> tuple[str, ...] | str:
         with self._lock:
             try:
-                return self._exchange(data, name)
+                return self._exchange(data, name, kind)
             except BaseException:
                 # Stuck, dead, or interrupted halfway by a caller's own time limit: the
                 # helper may be mid-answer, so it cannot serve the next file.
                 self._stop()
                 raise
 
-    def _exchange(self, data: bytes, name: str) -> tuple[str, ...] | str:
+    def _exchange(self, data: bytes, name: str, kind: str) -> tuple[str, ...] | str:
         process = self._start()
         assert process.stdin is not None and process.stdout is not None
-        header = json.dumps({"name": name, "size": len(data)}).encode() + b"\n"
+        header = json.dumps({"name": name, "size": len(data), "kind": kind}).encode() + b"\n"
+        label = _KINDS[kind]
         try:
             process.stdin.write(header + data)
             process.stdin.flush()
         except OSError as exc:
-            raise ParseError(f"{name}: the PDF reader could not be started: {exc}") from exc
+            raise ParseError(f"{name}: the {label} reader could not be started: {exc}") from exc
         line = _read_line(process.stdout, time.monotonic() + SECONDS)
         if line is None:
-            raise ParseError(f"{name}: reading the PDF took longer than {SECONDS:g} s and was "
-                             "stopped (a damaged or hostile file?)")
+            raise ParseError(f"{name}: reading the {label} took longer than {SECONDS:g} s and "
+                             "was stopped (a damaged or hostile file?)")
         if not line:
-            raise ParseError(f"{name}: the PDF reader stopped on this file (it needed more "
+            raise ParseError(f"{name}: the {label} reader stopped on this file (it needed more "
                              f"than {MEMORY_BYTES >> 20} MB or crashed)")
         answer = json.loads(line)
         return tuple(answer["pages"]) if "pages" in answer else str(answer["error"])
@@ -204,8 +216,11 @@ def _serve() -> None:
     while header := requests.readline():
         request = json.loads(header)
         data = requests.read(request["size"])
+        extract = extract_pages
+        if request.get("kind") == "docx":
+            from palais.intake.word import extract_docx as extract
         try:
-            answer: dict[str, object] = {"pages": extract_pages(data, request["name"])}
+            answer: dict[str, object] = {"pages": extract(data, request["name"])}
         except ParseError as exc:
             answer = {"error": exc.detail}
         answers.write(json.dumps(answer).encode() + b"\n")

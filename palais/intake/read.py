@@ -14,7 +14,7 @@ from pathlib import Path, PurePath
 from palais.errors import ParseError
 from palais.intake import ocr, sniff
 from palais.intake.source import OcrNotes, Source
-from palais.intake.text import decode
+from palais.intake.text import decode_text, without_controls
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """Files read from disk (bulk ingest) are bounded like uploads, whose limit the web sets."""
@@ -41,6 +41,7 @@ def read_bytes(data: bytes, filename: str) -> Source:
     name = PurePath(filename).name or "input"
     media_type = sniff.media_type(data, filename)
     pages: tuple[str, ...] | None
+    warnings: tuple[str, ...] = ()
     scanned: ocr.OcrText | None = None
     if media_type == sniff.PDF:
         from palais.intake.pdf import read_pdf
@@ -64,13 +65,18 @@ def read_bytes(data: bytes, filename: str) -> Source:
         pages = read_docx(data, name)
     else:
         pages = None
-        text = decode(data, name)
+        decoded = decode_text(data, name)
+        text, warnings = decoded.text, decoded.warnings
     if scanned is not None:
         pages = scanned.pages
     if pages is not None:
         text = "\f".join(pages)
         if len(pages) == 1:
             pages = None
+    cleaned = without_controls(text, name)
+    if cleaned.warnings:
+        text, warnings = cleaned.text, warnings + cleaned.warnings
+        pages = tuple(text.split("\f")) if pages is not None else None
     if not text.strip():
         raise ParseError(f"{name} holds only white space: there is no document to read")
     return Source(
@@ -80,4 +86,5 @@ def read_bytes(data: bytes, filename: str) -> Source:
         media_type=media_type,
         sha256=hashlib.sha256(data).hexdigest(),
         ocr=OcrNotes(scanned.confidence, scanned.doubtful) if scanned else None,
+        warnings=warnings,
     )

@@ -21,6 +21,8 @@ class Source:
     Word file with hard page breaks); ``text`` is then the pages joined by form
     feeds, so a reader of ``text`` alone still sees the page ends. ``sha256``
     is the digest of the bytes as received, the file's identity in a batch.
+    ``warnings`` say what intake repaired (control characters removed, lines in
+    another encoding), for the record's warnings.
     """
 
     text: str
@@ -30,3 +32,4 @@ class Source:
     sha256: str
     ocr: OcrNotes | None = None
     """Set when the text was read from images by OCR (:mod:`palais.intake.ocr`)."""
+    warnings: tuple[str, ...] = ()

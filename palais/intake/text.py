@@ -8,12 +8,20 @@ checked: text that is mostly control characters is binary junk, and UTF-8 that
 reads back as UTF-8 once more is mojibake (text decoded with the wrong code
 page and saved again). Both are refused with a reason rather than handed to
 the parser as if they were a document.
+
+Two things are repaired with a warning instead: a file whose lines are in two
+encodings (UTF-8 pasted into a code-page file, or the reverse) has each line
+read in its own encoding, and the few C0 control characters a copy from
+another program leaves (which no XML, hence no Akoma Ntoso version, can hold)
+are removed.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
@@ -41,11 +49,43 @@ _GOOD_PER_BAD = 20
 """Valid non-ASCII characters per bad byte for damaged UTF-8 to be read as UTF-8."""
 
 
+_C0 = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+"""C0 controls but tab, line ends and the form feed that separates pages; DEL; the
+two noncharacters. XML 1.0 refuses all of them but DEL, which no document means."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """The text of a file and what was repaired on the way, for the user to check."""
+
+    text: str
+    warnings: tuple[str, ...] = ()
+
+
 def decode(data: bytes, name: str) -> str:
     """The text of ``data``; ParseError when it is binary or its encoding cannot be told."""
+    return decode_text(data, name).text
+
+
+def decode_text(data: bytes, name: str) -> Decoded:
+    """:func:`decode` with the warnings of a file that mixes encodings."""
     text, encoding = _decode(data, name)
     _check_plausible(text, name, encoding)
-    return tidy(text)
+    warnings: tuple[str, ...] = ()
+    if "+" in encoding:
+        utf8, legacy = encoding.split("+")
+        warnings = (f"{name} mixes encodings: some lines are {utf8.upper()}, others "
+                    f"{legacy}; each line was read in its own encoding, check the text",)
+    return Decoded(tidy(text), warnings)
+
+
+def without_controls(text: str, name: str) -> Decoded:
+    """``text`` without control characters, with a warning saying how many went."""
+    cleaned, removed = _C0.subn("", text)
+    if not removed:
+        return Decoded(text)
+    return Decoded(cleaned, (f"{name}: {removed} control character(s) removed "
+                             "(invisible codes no document can hold)",))
 
 
 def tidy(text: str) -> str:
@@ -83,6 +123,9 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
+        mixed = _mixed_lines(data)
+        if mixed is not None:
+            return mixed
         damaged = _damaged_utf8(data)
         if damaged is not None:
             return damaged, "utf-8"
@@ -115,6 +158,43 @@ def _damaged_utf8(data: bytes) -> str | None:
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
     good = sum(1 for c in text if c > "\x7f" and c != "\ufffd")
     return text if good >= _GOOD_PER_BAD * bad else None
+
+
+def _mixed_lines(data: bytes) -> tuple[str, str] | None:
+    """Lines in UTF-8 beside lines in a code page: each read in its own, else None.
+
+    A line that is not valid UTF-8 but holds valid multi-byte UTF-8 characters is
+    damaged UTF-8 (:func:`_damaged_utf8`), not another encoding; only lines with
+    no UTF-8 character at all are read in the code page the detector picks for them.
+    The encoding returned is ``"utf-8+<code page>"``.
+    """
+    lines = data.splitlines(keepends=True)
+    utf8 = [line for line in lines if not line.isascii() and _is_utf8(line)]
+    legacy = [line for line in lines if not _is_utf8(line) and not _has_utf8_letters(line)]
+    if not utf8 or not legacy:
+        return None
+    best = from_bytes(b"".join(legacy), cp_isolation=list(LEGACY_ENCODINGS)).best()
+    if best is None:
+        return None
+    page = best.encoding
+    text = "".join(
+        line.decode("utf-8", errors="replace")
+        if _is_utf8(line) or _has_utf8_letters(line) else line.decode(page, errors="replace")
+        for line in lines
+    )
+    return text, f"utf-8+{page}"
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _has_utf8_letters(line: bytes) -> bool:
+    return any(c > "\x7f" and c != "\ufffd" for c in line.decode("utf-8", errors="replace"))
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -4,6 +4,12 @@ Word files hold no pages, only hard page breaks a writer put in (as UN
 documents do before an annex). Those breaks become page ends, so the parser
 sees an annex start a new page as it does in a PDF. Footnotes sit at the end of
 the page whose text refers to them, where a PDF prints them.
+
+A .docx is a ZIP of XML: a few hundred kilobytes can unpack to a hundred
+megabytes that python-docx holds as a tree and walks for a minute. It is
+therefore read in the bounded helper process PDFs use
+(:func:`palais.intake.pdf.read_in_helper`: a memory cap, and a time limit after
+which the helper is killed), never in the server's own process.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from palais.errors import ParseError
+from palais.intake.pdf import read_in_helper
 from palais.intake.sniff import zip_members
 from palais.intake.text import tidy
 
@@ -37,6 +44,11 @@ _FOOTNOTES_PART = (
 def read_docx(data: bytes, name: str) -> tuple[str, ...]:
     """The text of each page (one page when the file has no hard page breaks)."""
     _check_size(data, name)
+    return read_in_helper(data, name, "docx")
+
+
+def extract_docx(data: bytes, name: str) -> tuple[str, ...]:
+    """What the helper process does for :func:`read_docx`: python-docx over the bytes, here."""
     try:
         document = docx.Document(io.BytesIO(data))
         footnotes = _footnotes(document)

@@ -5,6 +5,12 @@ a researcher can switch tools without losing a field. In CSV, list values are
 joined with ``;`` (agenda items, co-sponsoring States, languages) because a
 spreadsheet has no list type; JSON Lines keeps them as arrays. Rows are written
 as they come, so an export of the whole archive never sits in memory at once.
+
+A CSV cell that starts with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage
+return) is a formula to a spreadsheet: a title a mission wrote as
+``=HYPERLINK(...)`` would run when a researcher opens the export. Such a cell
+is written with a leading apostrophe, the spreadsheets' own mark for "text",
+as OWASP's CSV-injection guidance recommends; JSON Lines keeps values as given.
 """
 
 from __future__ import annotations
@@ -84,10 +90,14 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> str:
     plain = _plain(value)
     if plain is None:
         return ""
-    if isinstance(plain, list):
-        return ";".join(str(v) for v in plain)
-    return str(plain)
+    text = ";".join(str(v) for v in plain) if isinstance(plain, list) else str(plain)
+    if not isinstance(plain, (int, float)) and text.startswith(_FORMULA_STARTS):
+        return "'" + text
+    return text

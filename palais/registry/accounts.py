@@ -1,4 +1,4 @@
-"""Accounts: users with a role, their passwords and API tokens."""
+"""Accounts: users with a role and their passwords (sessions and tokens: web_access)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from palais.languages import Language
 from palais.model import Party
 from palais.registry import rows
 from palais.registry.base import SYSTEM, StoreAccess
-from palais.registry.credentials import new_token, token_hash
 from palais.registry.values import Actor, Role
 from palais.store import Connection, accounts, submissions
 
@@ -45,7 +44,7 @@ def new_actor(
 
 
 class AccountCases(StoreAccess):
-    """Creating users, logging in, API tokens."""
+    """Creating users, logging in."""
 
     def create_user(
         self,
@@ -94,26 +93,4 @@ class AccountCases(StoreAccess):
             # at hand only now, so this is when the stored hash can catch up.
             rehashed = self._passwords.hash(password)
             self._write(lambda c: accounts.set_password_hash(c, row.id, rehashed))
-        return rows.actor_of(row)
-
-    def create_token(self, actor: Actor, name: str) -> str:
-        """A new API token for ``actor``: returned once, kept only as its hash."""
-        token = new_token()
-
-        def work(connection: Connection) -> str:
-            row = accounts.user(connection, actor.username)
-            if row is None:
-                raise NotAuthenticated(f"there is no user {actor.username!r}")
-            at = rows.now()
-            accounts.insert_token(connection, row.id, name, token_hash(token), at)
-            submissions.log(connection, None, actor.username, "create_token", None,
-                            {"name": name}, at)
-            return token
-
-        return self._write(work)
-
-    def authenticate_token(self, token: str) -> Actor:
-        row = self._read(lambda c: accounts.user_by_token(c, token_hash(token)))
-        if row is None:
-            raise NotAuthenticated("the API token is not valid")
         return rows.actor_of(row)

@@ -6,7 +6,8 @@
 the one transition executor of :mod:`~palais.registry.transitions`),
 :mod:`~palais.registry.archive` (the public archive and the change records
 the search index follows), :mod:`~palais.registry.backcatalogue` (earlier
-documents imported into it) and :mod:`~palais.registry.calendar`.
+documents imported into it), :mod:`~palais.registry.calendar` and
+:mod:`~palais.registry.web_access` (web sessions and API tokens).
 A use case runs in one database transaction and either commits whole or
 changes nothing. The SQL is in :mod:`palais.store`.
 """
@@ -19,11 +20,14 @@ from palais.registry.backcatalogue import BackCatalogue
 from palais.registry.calendar import CalendarCases
 from palais.registry.credentials import Passwords
 from palais.registry.submissions import SubmissionCases
+from palais.registry.web_access import WebAccessCases
 from palais.settings import Settings
 from palais.store import BlobStore, open_engine, upgrade
 
 
-class Registry(AccountCases, SubmissionCases, ArchiveReads, BackCatalogue, CalendarCases):
+class Registry(
+    WebAccessCases, AccountCases, SubmissionCases, ArchiveReads, BackCatalogue, CalendarCases
+):
     """The use cases over one store. Open it with :meth:`open`; share it between threads."""
 
     @classmethod

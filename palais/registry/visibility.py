@@ -42,8 +42,19 @@ def for_mission(actor: Actor, document: Document) -> Document:
     A document naming no sender is taken to be from the mission's State; one
     naming others (and not it) is refused: a mission acts only for its own
     State. A joint letter naming it among several senders is its to submit.
+    Translations are the translators' (or an officer's) to supply, through the
+    translation use case: a record from a mission holding some is refused, or the
+    mission would issue its own wording in every language, skipping them.
     """
-    if actor.role is not Role.MISSION or actor.state is None:
+    if actor.role is not Role.MISSION:
+        return document
+    if document.translations:
+        raise PermissionDenied(
+            "a mission may not supply translations: the record holds translations of "
+            f"{', '.join(sorted(document.translations))}; translators supply them after "
+            "registration"
+        )
+    if actor.state is None:
         return document
     own = Party(actor.state)
     senders = {p for p in (document.sender, *document.senders) if p is not None}

@@ -18,6 +18,7 @@ from typing import Any
 from markupsafe import Markup
 
 from palais.errors import InvalidInput
+from palais.integers import whole_number
 from palais.languages import Language
 from palais.model import Document, Party
 from palais.search.entries import Entry, entry_of, fingerprint_of
@@ -103,9 +104,7 @@ class Filters:
         values: dict[str, Any] = {}
         for name, value in raw.items():
             if name in _NUMERIC:
-                if not value.isdigit():
-                    raise InvalidInput(f"search filter {name} must be a number, got {value!r}")
-                values[name] = int(value)
+                values[name] = whole_number(value, f"search filter {name}")
             elif name == "language":
                 values[name] = Language.parse(value)
             elif name == "sender":

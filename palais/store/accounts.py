@@ -1,13 +1,12 @@
-"""The rows of users and API tokens."""
+"""The rows of users (API tokens: :mod:`palais.store.tokens`)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select, update
 
-from palais.store.tables import api_tokens, users
+from palais.store.tables import users
 
 
 def user(connection: Connection, username: str) -> Row[Any] | None:
@@ -24,21 +23,3 @@ def set_password_hash(connection: Connection, user_id: int, password_hash: str) 
     connection.execute(
         update(users).where(users.c.id == user_id).values(password_hash=password_hash)
     )
-
-
-def insert_token(
-    connection: Connection, user_id: int, name: str, token_hash: str, at: datetime
-) -> None:
-    connection.execute(
-        insert(api_tokens).values(
-            user_id=user_id, name=name, token_hash=token_hash, created_at=at
-        )
-    )
-
-
-def user_by_token(connection: Connection, token_hash: str) -> Row[Any] | None:
-    return connection.execute(
-        select(users)
-        .join(api_tokens, api_tokens.c.user_id == users.c.id)
-        .where(api_tokens.c.token_hash == token_hash)
-    ).first()

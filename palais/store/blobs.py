@@ -5,7 +5,9 @@ stored file can be checked against its name at any time, and nothing ever
 overwrites a stored file with other content. A file is written to a temporary
 name in the same folder, flushed to disk, then renamed into place: a crash
 leaves either the whole file or none (perhaps a stray temporary, never a
-truncated blob). Stored files are made read-only.
+truncated blob). Stored files are made read-only, for their owner alone: a
+submission's original is not public before it is issued. A folder that is
+read-only or full is :class:`palais.errors.StorageUnavailable` naming it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from palais.errors import InvalidInput, NotFound
+from palais.store.engine import storage_error
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _WRITERS = 8
@@ -45,20 +48,26 @@ class BlobStore:
         target = self.path(digest)
         if target.exists():
             return digest
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._write(target, data)
+        except OSError as exc:
+            raise storage_error(exc, str(target.parent)) or exc from exc
+        return digest
+
+    def _write(self, target: Path, data: bytes) -> None:
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
                 out.flush()
                 os.fsync(out.fileno())
-            os.chmod(temporary, 0o444)
+            os.chmod(temporary, 0o400)
             os.replace(temporary, target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
         _fsync_dir(target.parent)
-        return digest
 
     def put_many(self, items: Sequence[bytes]) -> list[str]:
         """Store several files at once; returns their SHA-256s in order.

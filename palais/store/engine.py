@@ -6,10 +6,17 @@ transaction that will write starts with ``BEGIN IMMEDIATE``: it takes the
 write lock at once, so two writers queue on the busy timeout rather than both
 reading and then one failing to upgrade its lock (which no timeout can wait
 out). PostgreSQL needs none of this; its URL is given the psycopg 3 driver.
+
+The SQLite file holds password and token hashes, so it is created readable by
+its owner only (0600; SQLite gives its -wal and -shm files the same mode). A
+data folder that is read-only or full is a :class:`StorageUnavailable` naming
+the path, at start and at run time, never a traceback or a bare 500.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import random
 import time
 from collections.abc import Callable, Iterator
@@ -21,7 +28,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 
-from palais.errors import Conflict, InvalidInput
+from palais.errors import Conflict, InvalidInput, StorageUnavailable
 
 T = TypeVar("T")
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -29,6 +36,13 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 # timeout, or was chosen by PostgreSQL's deadlock detector, runs again.
 MAX_ATTEMPTS = 200
 _WRITE = "palais_write"
+STORE_FILE_MODE = 0o600
+# What SQLite says when its file cannot be written, and the errno of the same for files.
+_STORAGE_MESSAGES = ("readonly database", "disk is full", "unable to open database file",
+                     "disk i/o error", "no space left")
+_STORAGE_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC,
+                             errno.EDQUOT, errno.EFBIG, errno.ENOTDIR, errno.EIO})
+_HINT = " (is the folder read-only or the disk full?)"
 
 
 def open_engine(url: str) -> Engine:
@@ -75,9 +89,34 @@ def _holds_nul(parameters: Any) -> bool:
     return False
 
 
+def storage_error(exc: BaseException, location: str) -> StorageUnavailable | None:
+    """``exc`` as a one-line StorageUnavailable naming ``location``, or None if it is
+    something else (a database error that is no storage failure)."""
+    if isinstance(exc, OSError) and exc.errno in _STORAGE_ERRNOS:
+        reason = os.strerror(exc.errno or 0).lower()
+        where = exc.filename or location
+        return StorageUnavailable(f"cannot write to {where}: {reason}{_HINT}")
+    text = str(getattr(exc, "orig", exc)).lower()
+    if isinstance(exc, OperationalError) and any(m in text for m in _STORAGE_MESSAGES):
+        return StorageUnavailable(f"cannot write to {location}: {text}{_HINT}")
+    return None
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """The database's folder and an empty file, owner-only, before SQLite opens it."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, STORE_FILE_MODE))
+        elif path.stat().st_mode & 0o077:
+            os.chmod(path, STORE_FILE_MODE)  # made by an earlier version, world-readable
+    except OSError as exc:
+        raise storage_error(exc, str(path)) or exc from exc
+
+
 def _sqlite_engine(url: Any) -> Engine:
     if url.database and url.database != ":memory:":
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        _prepare_sqlite_file(Path(url.database))
     engine = create_engine(
         url,
         pool_size=10,
@@ -135,6 +174,9 @@ def retrying_write(engine: Engine, work: Callable[[Connection], T]) -> T:
             with write_transaction(engine) as connection:
                 return work(connection)
         except (IntegrityError, OperationalError) as exc:
+            unavailable = storage_error(exc, _location(engine))
+            if unavailable is not None:
+                raise unavailable from exc
             if not _lost_race(exc) or attempt == MAX_ATTEMPTS:
                 raise _as_conflict(exc) from exc
             time.sleep(random.uniform(0, 0.002 * min(attempt, 10)))
@@ -147,6 +189,12 @@ def in_transaction(connection: Connection, work: Callable[[Connection], T]) -> T
         return work(connection)
     except IntegrityError as exc:
         raise _as_conflict(exc) from exc
+
+
+def _location(engine: Engine) -> str:
+    """The file (SQLite) or server (PostgreSQL) a storage error is about."""
+    url = engine.url
+    return str(url.database) if url.get_backend_name() == "sqlite" else f"the database {url.host}"
 
 
 def _lost_race(exc: IntegrityError | OperationalError) -> bool:

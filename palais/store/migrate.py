@@ -15,8 +15,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
 
-from palais.store.engine import write_transaction
+from palais.store.engine import storage_error, write_transaction
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Key of the PostgreSQL advisory lock held while migrating ("palais" in ASCII), so that
@@ -44,7 +45,19 @@ def current(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine) -> str:
-    """Bring the database to the newest revision; returns it. A no-op when up to date."""
+    """Bring the database to the newest revision; returns it. A no-op when up to date.
+
+    A store that cannot be written (read-only or full) is StorageUnavailable naming it:
+    this is the first write of a starting server.
+    """
+    try:
+        return _upgrade(engine)
+    except (OperationalError, OSError) as exc:
+        where = str(engine.url.database or engine.url.host)
+        raise storage_error(exc, where) or exc from exc
+
+
+def _upgrade(engine: Engine) -> str:
     target = head()
     if current(engine) == target:
         return target

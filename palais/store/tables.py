@@ -49,6 +49,27 @@ api_tokens = Table(
     # SHA-256 of the token: the token itself is shown once and never stored.
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+    # Comma-separated grants beyond acting as the user; "mint": may create tokens.
+    Column("scope", String(100), nullable=False, server_default=""),
+)
+
+# A person's login in a browser: the cookie holds a random token, the store its SHA-256,
+# so logging out, changing the password or ending a session elsewhere ends it at once.
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True)),
+    Column("client", String(300), nullable=False, server_default=""),  # the User-Agent
+    Column("address", String(64), nullable=False, server_default=""),
+    Index("ix_web_sessions_user", "user_id"),
 )
 
 submissions = Table(

@@ -11,25 +11,24 @@ answer; errors become RFC 9457 problem details in :mod:`palais.web.problems`.
 from __future__ import annotations
 
 import logging
-import secrets
 
-from fastapi import FastAPI, Request, Response
-from starlette.middleware.base import RequestResponseEndpoint
+from fastapi import FastAPI
 
-from palais.errors import PayloadTooLarge
 from palais.publish.following import IndexFollower
 from palais.registry import Registry
 from palais.search import SearchIndex, open_index
 from palais.settings import Settings
 from palais.web.api import api_router
-from palais.web.cookies import CookieSigner
-from palais.web.problems import from_palais_error, install_problem_handlers
+from palais.web.csrf import OriginCheck
+from palais.web.headers import SecurityHeaders
+from palais.web.keys import signing_key
+from palais.web.limits import BodyLimit
+from palais.web.login import LoginGate
+from palais.web.problems import install_problem_handlers
 
 logger = logging.getLogger(__name__)
 
 API_PREFIX = "/api"
-# A multipart body carries the file plus its boundaries and part headers.
-_MULTIPART_OVERHEAD = 64 * 1024
 
 
 def create_app(
@@ -60,11 +59,14 @@ def create_app(
     app.state.settings = settings
     app.state.registry = registry
     app.state.follower = follower
-    app.state.cookie_signer = CookieSigner(_secret(settings))
+    app.state.signing_key = signing_key(settings)
+    app.state.login_gate = LoginGate()
     install_problem_handlers(app)
-    _limit_body_size(app, int(getattr(settings, "max_upload_bytes", 20 * 1024 * 1024)))
     app.include_router(api_router, prefix=API_PREFIX)
     _install_pages(app)
+    app.add_middleware(OriginCheck)
+    app.add_middleware(BodyLimit, max_upload_bytes=settings.max_upload_bytes)
+    app.add_middleware(SecurityHeaders, https=settings.secure_cookies)
     return app
 
 
@@ -73,16 +75,6 @@ def app_from_environment() -> FastAPI:
     return create_app(Settings.load())
 
 
-def _limit_body_size(app: FastAPI, limit: int) -> None:
-    """Refuse a declared body larger than the upload limit before reading any of it."""
-
-    @app.middleware("http")
-    async def _guard(request: Request, call_next: RequestResponseEndpoint) -> Response:
-        length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > limit + _MULTIPART_OVERHEAD:
-            error = PayloadTooLarge(f"request body of {length} bytes exceeds {limit} bytes")
-            return from_palais_error(error, request.url.path)
-        return await call_next(request)
 
 
 def _install_pages(app: FastAPI) -> None:
@@ -94,15 +86,6 @@ def _install_pages(app: FastAPI) -> None:
             raise
         return
     install_ui(app)
-
-
-def _secret(settings: Settings) -> bytes:
-    secret = getattr(settings, "secret_key", None)
-    if not secret:
-        # No configured secret: a random one for this process. Sessions then end when the
-        # server restarts, which is safer than any secret derived from known settings.
-        return secrets.token_bytes(32)
-    return str(secret).encode()
 
 
 def _version() -> str:

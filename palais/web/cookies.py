@@ -1,54 +1,36 @@
-"""Signed session cookies for people using a browser.
+"""The session cookie of people using a browser.
 
-The cookie holds only the user's login name and an expiry, signed with
-HMAC-SHA256 under the server's secret: the server keeps no session table, and a
-cookie that was altered, forged or has expired is simply not a session. The
-standard library's :mod:`hmac` is enough for this; see docs/decisions.md
-("HTTP API") for why no session framework was added.
+It holds a random token of a session the store keeps
+(:mod:`palais.registry.sessions`), nothing else: logging out, changing the
+password or ending the session from another browser ends it on the server, so
+a copied cookie stops working too. It is ``HttpOnly`` (no script reads it),
+``SameSite=Strict`` (no other site's page sends it) and ``Secure`` when the
+server is configured as reached over HTTPS (``secure_cookies``).
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import json
-import time
-from dataclasses import dataclass
+from starlette.requests import Request
+from starlette.responses import Response
+
+from palais.registry.sessions import SESSION_HOURS
 
 SESSION_COOKIE = "palais_session"
 
 
-@dataclass(frozen=True, slots=True)
-class CookieSigner:
-    """Makes and checks ``<payload>.<signature>`` cookie values."""
-
-    secret: bytes
-    max_age: int = 8 * 3600
-
-    def sign(self, username: str, now: float | None = None) -> str:
-        expires = int((now if now is not None else time.time()) + self.max_age)
-        payload = _b64(json.dumps({"u": username, "e": expires}, separators=(",", ":")).encode())
-        return f"{payload}.{self._mac(payload)}"
-
-    def verify(self, value: str, now: float | None = None) -> str | None:
-        """The login name in a valid, unexpired cookie; None for anything else."""
-        payload, _, mac = value.partition(".")
-        if not payload or not hmac.compare_digest(mac, self._mac(payload)):
-            return None
-        try:
-            data = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-            username, expires = str(data["u"]), int(data["e"])
-        except (ValueError, KeyError, TypeError):
-            return None
-        if expires < (now if now is not None else time.time()):
-            return None
-        return username
-
-    def _mac(self, payload: str) -> str:
-        digest = hmac.new(self.secret, payload.encode(), hashlib.sha256).digest()
-        return _b64(digest)
+def set_session_cookie(request: Request, response: Response, token: str) -> None:
+    response.set_cookie(
+        SESSION_COOKIE, token, max_age=SESSION_HOURS * 3600, httponly=True, samesite="strict",
+        secure=bool(getattr(request.app.state.settings, "secure_cookies", False)),
+    )
 
 
-def _b64(raw: bytes) -> str:
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+def clear_session_cookie(response: Response) -> None:
+    response.delete_cookie(SESSION_COOKIE, httponly=True, samesite="strict")
+
+
+def client_of(request: Request) -> tuple[str, str]:
+    """The browser (User-Agent) and address a session is opened from, for its owner to see."""
+    agent = request.headers.get("user-agent", "")
+    address = request.client.host if request.client else ""
+    return agent, address

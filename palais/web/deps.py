@@ -1,7 +1,9 @@
 """Request dependencies: the registry, the caller, the settings.
 
 A program proves who it is with ``Authorization: Bearer <API token>``; a person
-in a browser with the signed session cookie that ``POST /api/auth/login`` sets.
+in a browser with the session cookie that ``POST /api/auth/login`` sets (the
+session lives in the store). The token a request came with is kept on
+``request.state.token_holder`` for the one use case that cares (making tokens).
 Anyone else is the public, who may read issued documents only; the registry,
 not this module, decides what each role may do, so a handler never checks a
 role itself.
@@ -16,7 +18,8 @@ from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBea
 
 from palais.errors import NotAuthenticated
 from palais.registry import Actor, Registry
-from palais.web.cookies import SESSION_COOKIE, CookieSigner
+from palais.registry.tokens import TokenHolder
+from palais.web.cookies import SESSION_COOKIE
 
 _bearer = HTTPBearer(auto_error=False, description="An API token from POST /api/auth/tokens")
 _cookie = APIKeyCookie(
@@ -29,17 +32,12 @@ def get_registry(request: Request) -> Registry:
     return registry
 
 
-def get_signer(request: Request) -> CookieSigner:
-    signer: CookieSigner = request.app.state.cookie_signer
-    return signer
-
-
 RegistryDep = Annotated[Registry, Depends(get_registry)]
 
 
 def optional_actor(
+    request: Request,
     registry: RegistryDep,
-    signer: Annotated[CookieSigner, Depends(get_signer)],
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     cookie: Annotated[str | None, Depends(_cookie)],
 ) -> Actor | None:
@@ -49,13 +47,18 @@ def optional_actor(
     silently public: a client with an expired token should learn so.
     """
     if bearer is not None:
-        return registry.authenticate_token(bearer.credentials)
+        holder = registry.token_holder(bearer.credentials)
+        request.state.token_holder = holder
+        return holder.actor
     if cookie:
-        username = signer.verify(cookie)
-        if username is None:
-            raise NotAuthenticated("the session cookie is invalid or has expired; log in again")
-        return registry.actor(username)
+        return registry.session_actor(cookie)
     return None
+
+
+def token_holder(request: Request) -> TokenHolder | None:
+    """The API token the request came with (after :func:`optional_actor` ran), if any."""
+    holder: TokenHolder | None = getattr(request.state, "token_holder", None)
+    return holder
 
 
 def required_actor(actor: Annotated[Actor | None, Depends(optional_actor)]) -> Actor:

@@ -20,7 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from palais.errors import MissingTranslation, NotAuthenticated, PalaisError
+from palais.errors import MissingTranslation, NotAuthenticated, PalaisError, TooManyRequests
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "/api/problems/"
@@ -62,6 +62,8 @@ def from_palais_error(exc: PalaisError, instance: str | None = None) -> ProblemR
     headers = {"WWW-Authenticate": 'Bearer realm="palais"'} if isinstance(
         exc, NotAuthenticated
     ) else None
+    if isinstance(exc, TooManyRequests):
+        headers = {"Retry-After": str(exc.retry_after)}
     return problem(
         exc.http_status, exc.title, exc.detail,
         slug=exc.type_slug, instance=instance, headers=headers, **extensions,

@@ -81,6 +81,7 @@ def serving(app: Any) -> Iterator[str]:
 
 @pytest.fixture
 def context(browser: Browser, ui_server: UiServer) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(base_url=ui_server.base_url, accept_downloads=True)
+    # axe-core is injected as a script, which the pages' CSP rightly refuses.
+    ctx = browser.new_context(base_url=ui_server.base_url, accept_downloads=True, bypass_csp=True)
     yield ctx
     ctx.close()

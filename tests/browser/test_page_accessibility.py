@@ -34,7 +34,7 @@ PAGES = {
     None: ["/", "/browse", "/browse/sessions/47", f"/documents/{SYMBOL}/fr", "/search?q=kalbajar",
            "/login", "/no/such/page"],
     "aze": ["/mission", "/mission/submit", "/mission/submissions/1"],
-    "officer": ["/secretariat", "/secretariat/submissions/1"],
+    "officer": ["/secretariat", "/secretariat/submissions/1", "/account"],
     "translator": ["/translator"],
 }
 
@@ -51,7 +51,8 @@ def base_url() -> Iterator[str]:
 
 @pytest.fixture
 def page_context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(base_url=base_url)
+    # axe-core is injected as a script, which the pages' CSP rightly refuses.
+    ctx = browser.new_context(base_url=base_url, bypass_csp=True)
     yield ctx
     ctx.close()
 

@@ -76,6 +76,7 @@ is checked for an upload as for a JSON record (the snapshot includes the stored 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -310,21 +311,33 @@ def test_an_issued_document_is_the_secretariats_alone(api: Api, issued: int) -> 
 # -- the pages -----------------------------------------------------------------------------
 
 
+def _form_token(api: Api) -> str:
+    """The CSRF token a page's forms carry (its cookie stays in the client)."""
+    found = re.search(r'name="csrf_token" value="([^"]+)"', api.client.get("/login").text)
+    assert found is not None
+    return found.group(1)
+
+
 def _log_in(api: Api, who: str) -> None:
     api.client.cookies.clear()
-    response = api.client.post("/login", data={"username": who, "password": PASSWORD},
-                               follow_redirects=False)
+    response = api.client.post(
+        "/login", data={"username": who, "password": PASSWORD, "csrf_token": _form_token(api)},
+        follow_redirects=False,
+    )
     assert response.status_code == 303, response.text
 
 
 def page_refused(api: Api, who: str | None, method: str, path: str, status: int,
                  says: str, **kwargs: Any) -> None:
-    """A page request refused with exactly ``status``, saying ``says``, changing nothing."""
-    before = api.snapshot()
+    """A page request refused with exactly ``status``, saying ``says``, changing nothing
+    (logging in opens a session: the store is compared from after that)."""
     if who is None:
         api.client.cookies.clear()
     else:
         _log_in(api, who)
+    if method != "GET":  # as from the page's own form: the guard is what is tested
+        kwargs["headers"] = {**kwargs.get("headers", {}), "X-CSRF-Token": _form_token(api)}
+    before = api.snapshot()
     try:
         response = api.client.request(method, path, follow_redirects=False, **kwargs)
     finally:

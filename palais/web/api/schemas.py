@@ -8,7 +8,7 @@ field, so the API takes a record as a JSON object and hands it on.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -31,6 +31,16 @@ class Credentials(_Body):
 
 class TokenRequest(_Body):
     name: str = Field(min_length=1, max_length=200, description="What the token is for")
+    days: int = Field(default=90, ge=1, le=365, description="Days until the token expires")
+    grants: list[Literal["mint"]] = Field(
+        default_factory=list, max_length=1,
+        description="Beyond acting as the caller: 'mint' lets the token create tokens",
+    )
+
+
+class PasswordChange(_Body):
+    current: str = Field(min_length=1, max_length=1000, description="The password now")
+    new: str = Field(min_length=8, max_length=1000, description="The new password")
 
 
 class TranslationBody(_Body):

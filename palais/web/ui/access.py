@@ -1,6 +1,6 @@
 """Who is looking at a page, and which pages each role may see.
 
-The pages share the API's signed session cookie (:mod:`palais.web.cookies`):
+The pages share the API's session cookie (:mod:`palais.web.cookies`):
 logging in on ``/login`` sets it, and the API accepts it too. Each working
 area belongs to one role: a mission's submissions, the secretariat's queue,
 a translator's passages. Someone not logged in is sent to the login page
@@ -54,12 +54,10 @@ def current_actor(request: Request) -> Any | None:
     actor = None
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
-        username = request.app.state.cookie_signer.verify(cookie)
-        if username is not None:
-            try:
-                actor = request.app.state.registry.actor(username)
-            except PalaisError:
-                actor = None
+        try:
+            actor = request.app.state.registry.session_actor(cookie)
+        except PalaisError:
+            actor = None
     request.state.ui_actor = actor
     return actor
 

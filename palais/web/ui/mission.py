@@ -15,7 +15,6 @@ the two steps.
 from __future__ import annotations
 
 import base64
-import binascii
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, UploadFile
@@ -103,7 +102,7 @@ def confirm(
     fields that do not read marked."""
     try:
         data = base64.b64decode(payload, validate=True)
-    except binascii.Error as exc:
+    except ValueError as exc:  # binascii.Error, or characters that are not ASCII at all
         raise InvalidInput("the confirmed file was damaged in transit; upload it again") from exc
     submitted = {"doc_type": doc_type, "sender_state": sender_state, "doc_date": doc_date,
                  "reference": reference, "addressee": addressee, "session": session,

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from palais.errors import InvalidRecord, PalaisError
+from palais.integers import whole_number
 from palais.languages import Language
 from palais.model import Party
 from palais.records import from_record
@@ -104,17 +105,12 @@ def _text(value: str) -> str | None:
 def _integer(value: str) -> int | None:
     if not value:
         return None
-    if not value.isdigit():
-        raise ValueError(f"expected a whole number, got {value!r}")
-    return int(value)
+    return whole_number(value, "the value")
 
 
 def _integers(value: str) -> list[int]:
     numbers = [v.strip() for v in value.replace(";", ",").split(",") if v.strip()]
-    bad = [n for n in numbers if not n.isdigit()]
-    if bad:
-        raise ValueError(f"expected whole numbers separated by commas, got {', '.join(bad)}")
-    return [int(n) for n in numbers]
+    return [whole_number(n, "each number (separated by commas)") for n in numbers]
 
 
 def _date(value: str) -> str | None:

@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from palais.languages import ALL, Language
+from palais.web.csrf import csrf_field, set_new_cookie
 from palais.web.ui.access import current_actor
 from palais.web.ui.i18n import negotiate, translations
 
@@ -46,7 +47,9 @@ def render(
         **(context or {}),
     }
     html = _env.get_template(template).render(page)
-    return HTMLResponse(html, status_code=status, headers={"Content-Language": lang.info.bcp47})
+    response = HTMLResponse(html, status_code=status, headers={"Content-Language": lang.info.bcp47})
+    set_new_cookie(request, response)
+    return response
 
 
 def language_name(lang: Language) -> str:
@@ -55,3 +58,4 @@ def language_name(lang: Language) -> str:
 
 
 _env.globals["language_name"] = language_name
+_env.globals["csrf_field"] = csrf_field

@@ -8,11 +8,13 @@ tested with those packages.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 from types import SimpleNamespace
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 from palais.conventions import load_calendar
 from palais.errors import NotAuthenticated, NotFound
@@ -20,7 +22,8 @@ from palais.languages import Language
 from palais.model import Document
 from palais.parse import parse_text
 from palais.records import from_record, to_record
-from palais.web.cookies import CookieSigner
+from palais.web.csrf import CSRF_COOKIE, token_for
+from palais.web.login import LoginGate
 from palais.web.ui import install_ui
 
 SECRET = b"test-secret"
@@ -116,6 +119,29 @@ class FakeRegistry:
             raise NotAuthenticated("wrong password")
         return self.actor(username)
 
+    def open_session(self, actor: FakeActor, client: str = "", address: str = "") -> str:
+        return session_cookie(actor.username)
+
+    def session_actor(self, token: str) -> FakeActor:
+        """A session token here is ``session-<user name>`` (the real one is random)."""
+        prefix, _, username = token.partition("-")
+        if prefix != "session":
+            raise NotAuthenticated("no such session")
+        return self.actor(username)
+
+    def end_session(self, token: str) -> None:
+        return None
+
+    def sessions_of(self, actor: FakeActor, current: str | None = None) -> list[Any]:
+        """This browser and one other, as the account page lists them."""
+        when = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+        return [
+            SimpleNamespace(id=2, created_at=when, last_seen_at=when, client="Firefox/140.0",
+                            address="192.0.2.7", current=True),
+            SimpleNamespace(id=1, created_at=when, last_seen_at=when, client="curl/8.5",
+                            address="198.51.100.4", current=False),
+        ]
+
     def submit_file(self, actor: Any, filename: str, data: bytes) -> FakeSubmission:
         number = len(self.submissions) + 1
         record = to_record(parse_text(data.decode()))
@@ -184,11 +210,20 @@ def make_app(registry: FakeRegistry | None = None) -> FastAPI:
     app.state.registry = registry or FakeRegistry()
     # The pages read the index through the app's follower of the store's changes.
     app.state.follower = SimpleNamespace(index=FakeIndex(app.state.registry), catch_up=lambda: 0)
-    app.state.settings = SimpleNamespace(max_upload_bytes=1_000_000)
-    app.state.cookie_signer = CookieSigner(SECRET)
+    app.state.settings = SimpleNamespace(max_upload_bytes=1_000_000, secure_cookies=False)
+    app.state.signing_key = SECRET
+    app.state.login_gate = LoginGate()
     install_ui(app)
     return app
 
 
+def page_client(app: FastAPI) -> TestClient:
+    """A client holding a CSRF cookie and sending its token, as a browser's form would."""
+    client = TestClient(app)
+    client.cookies.set(CSRF_COOKIE, "browser-value")
+    client.headers["X-CSRF-Token"] = token_for(SECRET, "browser-value")
+    return client
+
+
 def session_cookie(username: str) -> str:
-    return CookieSigner(SECRET).sign(username)
+    return f"session-{username}"

@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from palais.web.cookies import SESSION_COOKIE
-from tests.web.ui.fakes import FakeRegistry, make_app, session_cookie
+from tests.web.ui.fakes import FakeRegistry, make_app, page_client, session_cookie
 
 AREAS = {"aze": "/mission", "officer": "/secretariat", "translator": "/translator"}
 PUBLIC = ["/", "/login", "/search"]
@@ -14,7 +14,7 @@ PUBLIC = ["/", "/login", "/search"]
 
 @pytest.fixture
 def client() -> TestClient:
-    return TestClient(make_app(FakeRegistry()))
+    return page_client(make_app(FakeRegistry()))
 
 
 @pytest.mark.parametrize("path", ["/mission", "/mission/submit", "/secretariat", "/translator"])

@@ -16,6 +16,7 @@ from tests.web.ui.fakes import (
     FakeRegistry,
     FakeSubmission,
     make_app,
+    page_client,
     read_text_upload,
     session_cookie,
 )
@@ -37,7 +38,7 @@ def registry() -> FakeRegistry:
 
 
 def client_for(registry: FakeRegistry, user: str | None = None) -> TestClient:
-    client = TestClient(make_app(registry))
+    client = page_client(make_app(registry))
     if user:
         client.cookies.set(SESSION_COOKIE, session_cookie(user))
     return client

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from palais.errors import InvalidRecord, MissingTranslation
 from palais.web.cookies import SESSION_COOKIE
 from palais.web.ui.record_form import form_values, read_form
-from tests.web.ui.fakes import FakeRegistry, FakeSubmission, make_app, session_cookie
+from tests.web.ui.fakes import FakeRegistry, FakeSubmission, make_app, page_client, session_cookie
 
 RECORD: dict[str, Any] = {
     "symbol": None,
@@ -68,7 +68,7 @@ def test_edited_fields_replace_the_parsed_ones() -> None:
 
 
 def _officer_client(registry: FakeRegistry) -> TestClient:
-    client = TestClient(make_app(registry))
+    client = page_client(make_app(registry))
     client.cookies.set(SESSION_COOKIE, session_cookie("officer"))
     return client
 
