@@ -14,6 +14,8 @@ DEBIAN_PACKAGES=(
   poppler-utils        # pdftotext, pdftoppm, pdffonts: checking produced PDFs
   chromium             # browser tests, driven by Playwright
   postgresql           # the multi-user store; tests start their own server
+  pgbouncer            # connection pooling in front of it (scripts/cluster.sh)
+  haproxy              # the load balancer in front of several nodes (scripts/cluster.sh)
 )
 # npm fetches axe-core from the npm registry; Debian's is used only where none is installed.
 command -v npm >/dev/null 2>&1 || DEBIAN_PACKAGES+=(nodejs npm)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, Response
 from starlette.middleware.base import RequestResponseEndpoint
@@ -23,6 +25,7 @@ from palais.search import SearchIndex, open_index
 from palais.settings import Settings
 from palais.web.api import api_router
 from palais.web.cookies import CookieSigner
+from palais.web.health import router as health_router
 from palais.web.problems import from_palais_error, install_problem_handlers
 
 logger = logging.getLogger(__name__)
@@ -44,7 +47,18 @@ def create_app(
         index = open_index(settings)
     follower = IndexFollower(registry, index)
     follower.catch_up()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Other nodes may issue into the same store: follow it between requests too.
+        follower.poll()
+        try:
+            yield
+        finally:
+            follower.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="palais",
         summary="Document circulation for the UN Human Rights Council",
         description=(
@@ -64,6 +78,7 @@ def create_app(
     install_problem_handlers(app)
     _limit_body_size(app, int(getattr(settings, "max_upload_bytes", 20 * 1024 * 1024)))
     app.include_router(api_router, prefix=API_PREFIX)
+    app.include_router(health_router)
     _install_pages(app)
     return app
 
