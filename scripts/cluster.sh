@@ -176,7 +176,9 @@ stop_pid() {  # stop_pid NAME: SIGTERM the process of NAME.pid, then wait for it
   local file="$DIR/$1.pid" pid
   pid_alive "$file" || { rm -f "$file"; return 0; }
   pid=$(cat "$file")
-  kill "$pid" 2>/dev/null || true
+  # SIGINT: pgbouncer's fast shutdown (SIGTERM waits for every client to leave);
+  # uvicorn and HAProxy stop as on SIGTERM.
+  kill -INT "$pid" 2>/dev/null || true
   for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -9 "$pid" 2>/dev/null || true
   rm -f "$file"
