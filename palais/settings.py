@@ -87,9 +87,14 @@ class Settings:
             object.__setattr__(self, "files_dir", Path(self.files_dir))
         if not self.database_url:
             object.__setattr__(self, "database_url", f"sqlite:///{self.data_dir / 'palais.db'}")
+        postgres = self.database_url.split(":", 1)[0].split("+", 1)[0] in _POSTGRES
         if not self.search:
-            postgres = self.database_url.split(":", 1)[0].split("+", 1)[0] in _POSTGRES
             object.__setattr__(self, "search", "postgres" if postgres else "embedded")
+        if self.read_database_url and not postgres:
+            raise InvalidInput(
+                "read_database_url names a hot standby of a PostgreSQL store; the store "
+                f"here is {self.database_url.split(':', 1)[0]}"
+            )
         if self.search not in SEARCH_ENGINES:
             raise InvalidInput(
                 f"search must be one of {', '.join(SEARCH_ENGINES)}, got {self.search!r}"
