@@ -80,6 +80,15 @@ def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> float:
     return time.monotonic() - start
 
 
+def on_every_node(
+    cluster: Cluster, check: Callable[[dict[str, Any]], bool], seconds: float, what: str
+) -> None:
+    """Wait until ``check`` holds of each node's readiness answer."""
+    for n in (1, 2):
+        url = cluster.node_url(n)
+        wait_for(lambda: check(health(url)), seconds, f"node {n}: {what}")
+
+
 def health(url: str) -> dict[str, Any]:
     try:
         body: dict[str, Any] = httpx.get(f"{url}/health/ready", timeout=5).json()
@@ -202,16 +211,20 @@ def test_node_b_killed_during_a_read_load_catches_up_with_nothing_missing_or_ext
     in_store = store_symbols(registry)
     assert set(acknowledged) <= in_store, "an acknowledged write was lost"
     latest = registry.latest_change()
+    on_every_node(
+        cluster, lambda h: h.get("index", {}).get("position") == latest, 10,
+        f"level with change {latest}",
+    )
     for n in (1, 2):
-        wait_for(
-            lambda n=n: health(cluster.node_url(n)).get("index", {}).get("position") == latest,
-            10, f"node {n} level with change {latest}",
-        )
         indexed = TantivyIndex(cluster.node_dir(n) / "search").symbols()
         assert indexed == in_store, (
             f"node {n}: missing {sorted(in_store - indexed)[:5]}, "
             f"extra {sorted(indexed - in_store)[:5]}"
         )
+
+
+def _uses_standby(ready: dict[str, Any]) -> bool:
+    return bool(ready.get("standby", {}).get("in_use"))
 
 
 def _standby_transactions(cluster: Cluster) -> int:
@@ -231,9 +244,7 @@ def test_the_standby_stopped_reads_go_to_the_primary_and_no_request_fails(
     symbols = [issue_directly(registry, f"Note verbale on standby {k}") for k in range(5)]
     mission = registry.actor("mission")
     pending = [registry.submit_record(mission, RECORD).id for _ in range(400)]
-    for n in (1, 2):
-        wait_for(lambda n=n: health(cluster.node_url(n))["standby"]["in_use"], 10,
-                 f"node {n} reads from the standby")
+    on_every_node(cluster, _uses_standby, 10, "reads from the standby")
     acknowledged: dict[int, str] = {}
     stop_writing = threading.Event()
 
@@ -255,17 +266,16 @@ def test_the_standby_stopped_reads_go_to_the_primary_and_no_request_fails(
         time.sleep(1.0)
         assert _standby_transactions(cluster) > before + 20, "public reads went to the standby"
         cluster.run("stop", "standby")
-        for n in (1, 2):
-            wait_for(lambda n=n: not health(cluster.node_url(n))["standby"]["reachable"], 10,
-                     f"node {n} sees the standby gone")
+        on_every_node(
+            cluster, lambda h: h.get("standby", {}).get("reachable") is False, 10,
+            "sees the standby gone",
+        )
         served_before, written_before = load.outcomes["200"], len(acknowledged)
         time.sleep(1.5)  # reads from the primary only
         assert load.outcomes["200"] > served_before + 20, load.outcomes
         written_while_down = len(acknowledged) - written_before
         cluster.run("start", "standby")
-        for n in (1, 2):
-            wait_for(lambda n=n: health(cluster.node_url(n))["standby"]["in_use"], 15,
-                     f"node {n} reads from the standby again")
+        on_every_node(cluster, _uses_standby, 15, "reads from the standby again")
         stop_writing.set()
         writer.join()
     assert load.failed == 0, load.outcomes
