@@ -14,6 +14,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 import httpx
@@ -85,8 +86,11 @@ def on_every_node(
 ) -> None:
     """Wait until ``check`` holds of each node's readiness answer."""
     for n in (1, 2):
-        url = cluster.node_url(n)
-        wait_for(lambda: check(health(url)), seconds, f"node {n}: {what}")
+        wait_for(partial(_holds, check, cluster.node_url(n)), seconds, f"node {n}: {what}")
+
+
+def _holds(check: Callable[[dict[str, Any]], bool], url: str) -> bool:
+    return check(health(url))
 
 
 def health(url: str) -> dict[str, Any]:
