@@ -151,6 +151,9 @@ defaults
     timeout connect 2s
     timeout client 30s
     timeout server 30s
+    # A loaded node answers its health check late rather than not at all: a refused
+    # connection (a dead node) fails the check at once whatever this says.
+    timeout check 3s
     # A request a node could not take (refused, reset before an answer) goes to the other.
     retries 3
     retry-on conn-failure empty-response response-timeout
@@ -164,7 +167,7 @@ backend nodes
     balance roundrobin
     option httpchk GET /health/ready
     http-check expect status 200
-    default-server inter 500ms fall 2 rise 2 on-marked-down shutdown-sessions
+    default-server inter 500ms fall 3 rise 2 on-marked-down shutdown-sessions
     server node1 127.0.0.1:$(node_port 1) check
     server node2 127.0.0.1:$(node_port 2) check
 EOF
