@@ -23,12 +23,14 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import httpx
@@ -136,7 +138,9 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="palais-bench-cluster-"))
-    with running_cluster() as cluster:
+    with ExitStack() as stack:
+        stack.callback(shutil.rmtree, folder, ignore_errors=True)
+        cluster = stack.enter_context(running_cluster())
         started = time.monotonic()
         symbols, words = populate(cluster, args.docs, folder)
         wait_followed(cluster)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -63,3 +65,26 @@ def test_a_node_whose_store_is_gone_is_not_ready(tmp_path: Path) -> None:
         assert client.get("/health/live").status_code == 200
     finally:
         registry.close()
+
+
+def test_the_follower_thread_runs_while_the_app_serves_and_stops_with_it(
+    tmp_path: Path,
+) -> None:
+    settings = make_settings(Backend("sqlite"), tmp_path)
+    registry = Registry.open(settings)
+    try:
+        app = create_app(settings, registry)
+        with TestClient(app) as client:
+            assert _following(), "the app follows the store between requests"
+            _issue(registry)  # as another node would, into the shared store
+            deadline = time.monotonic() + 5
+            while client.get("/health/ready").json()["index"]["behind"]:
+                assert time.monotonic() < deadline, "the background follower caught up"
+                time.sleep(0.05)
+        assert not _following(), "shutting down stops the follower's thread"
+    finally:
+        registry.close()
+
+
+def _following() -> bool:
+    return any(t.name == "palais-index-follower" and t.is_alive() for t in threading.enumerate())
