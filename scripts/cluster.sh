@@ -39,7 +39,11 @@ as_db() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 db_owned() { if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$@"; fi; }
 
 node_port() { echo $((BASE + 3 + $1)); }
-pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+pid_alive() {  # a process killed but not yet reaped (a zombie) is not alive
+  [ -f "$1" ] || return 1
+  local pid; pid=$(cat "$1")
+  kill -0 "$pid" 2>/dev/null && ! grep -qs '^State:[[:space:]]*Z' "/proc/$pid/status"
+}
 
 wait_port() {  # wait_port PORT SECONDS
   local deadline=$((SECONDS + $2))
@@ -182,8 +186,8 @@ stop_pid() {  # stop_pid NAME: SIGTERM the process of NAME.pid, then wait for it
   # SIGINT: pgbouncer's fast shutdown (SIGTERM waits for every client to leave);
   # uvicorn and HAProxy stop as on SIGTERM.
   kill -INT "$pid" 2>/dev/null || true
-  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null || true
+  for _ in $(seq 100); do pid_alive "$file" || break; sleep 0.1; done
+  if pid_alive "$file"; then kill -9 "$pid" 2>/dev/null || true; fi
   rm -f "$file"
 }
 

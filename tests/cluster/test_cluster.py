@@ -86,7 +86,11 @@ def on_every_node(
 ) -> None:
     """Wait until ``check`` holds of each node's readiness answer."""
     for n in (1, 2):
-        wait_for(partial(_holds, check, cluster.node_url(n)), seconds, f"node {n}: {what}")
+        try:
+            wait_for(partial(_holds, check, cluster.node_url(n)), seconds, f"node {n}: {what}")
+        except AssertionError as exc:
+            log = (cluster.folder / f"node{n}.log").read_text(errors="replace")[-4000:]
+            raise AssertionError(f"{exc}; readiness {health(cluster.node_url(n))}\n{log}") from None
 
 
 def _holds(check: Callable[[dict[str, Any]], bool], url: str) -> bool:
