@@ -10,6 +10,10 @@ variables, then explicit overrides.
 With nothing configured palais keeps everything in one folder of the user's
 data directory: an SQLite file (created on first run) and the content-addressed
 files beside it. ``PALAIS_DATABASE_URL=postgresql://…`` selects PostgreSQL.
+The nodes of a cluster share the store and ``PALAIS_FILES_DIR`` (a folder every
+node mounts), may read public pages from a hot standby
+(``PALAIS_READ_DATABASE_URL``), and each keep their own search index in their
+data folder (``PALAIS_SEARCH=embedded``).
 """
 
 from __future__ import annotations
@@ -32,6 +36,20 @@ FIELDS: dict[str, tuple[str, str]] = {
         "SQLAlchemy URL of the store; default: an SQLite file palais.db in the data folder",
     ),
     "data_dir": ("PALAIS_DATA_DIR", "Folder of the SQLite file and the stored files"),
+    "files_dir": (
+        "PALAIS_FILES_DIR",
+        "Folder of the stored files, shared by every node of a cluster; default: files in "
+        "the data folder",
+    ),
+    "read_database_url": (
+        "PALAIS_READ_DATABASE_URL",
+        "URL of a hot standby of the store for public reads; default: none (all on the store)",
+    ),
+    "search": (
+        "PALAIS_SEARCH",
+        "Search engine: embedded (tantivy in the data folder) or postgres (in the store); "
+        "default: embedded over SQLite, postgres over PostgreSQL",
+    ),
     "secret_key": (
         "PALAIS_SECRET_KEY",
         "Key signing the forms' CSRF tokens; default: generated into the data folder",
@@ -46,6 +64,8 @@ FIELDS: dict[str, tuple[str, str]] = {
 }
 _INTEGERS = frozenset({"max_upload_bytes", "argon2_memory_kib", "argon2_time_cost"})
 _BOOLEANS = frozenset({"secure_cookies"})
+SEARCH_ENGINES = ("embedded", "postgres")
+_POSTGRES = ("postgresql", "postgres")
 
 
 def default_data_dir() -> Path:
@@ -60,6 +80,9 @@ class Settings:
 
     database_url: str = ""
     data_dir: Path = field(default_factory=default_data_dir)
+    files_dir: Path | None = None
+    read_database_url: str = ""
+    search: str = ""
     secret_key: str | None = None
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
     # argon2-cffi's defaults, the RFC 9106 low-memory profile.
@@ -69,8 +92,22 @@ class Settings:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "data_dir", Path(self.data_dir))
+        if self.files_dir is not None:
+            object.__setattr__(self, "files_dir", Path(self.files_dir))
         if not self.database_url:
             object.__setattr__(self, "database_url", f"sqlite:///{self.data_dir / 'palais.db'}")
+        postgres = self.database_url.split(":", 1)[0].split("+", 1)[0] in _POSTGRES
+        if not self.search:
+            object.__setattr__(self, "search", "postgres" if postgres else "embedded")
+        if self.read_database_url and not postgres:
+            raise InvalidInput(
+                "read_database_url names a hot standby of a PostgreSQL store; the store "
+                f"here is {self.database_url.split(':', 1)[0]}"
+            )
+        if self.search not in SEARCH_ENGINES:
+            raise InvalidInput(
+                f"search must be one of {', '.join(SEARCH_ENGINES)}, got {self.search!r}"
+            )
         for name in sorted(_INTEGERS):
             if getattr(self, name) < 1:
                 raise InvalidInput(f"{name} must be positive, got {getattr(self, name)}")
@@ -78,7 +115,7 @@ class Settings:
     @property
     def blob_dir(self) -> Path:
         """Where submitted files and issued manifestations are kept, by SHA-256."""
-        return self.data_dir / "files"
+        return self.files_dir or self.data_dir / "files"
 
     @classmethod
     def load(
@@ -123,7 +160,7 @@ def _typed(values: Mapping[str, Any]) -> dict[str, Any]:
     for name, value in values.items():
         if name not in known:
             raise InvalidInput(f"unknown setting {name!r}")
-        if name == "data_dir":
+        if name in ("data_dir", "files_dir"):
             out[name] = Path(str(value)).expanduser()
         elif name in _BOOLEANS:
             out[name] = _boolean(name, value)

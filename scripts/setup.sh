@@ -18,6 +18,8 @@ DEBIAN_PACKAGES=(
   tesseract-ocr-osd    # script detection: which languages to read a scan in
   tesseract-ocr-ara tesseract-ocr-chi-sim tesseract-ocr-eng
   tesseract-ocr-fra tesseract-ocr-rus tesseract-ocr-spa   # the six languages' data
+  pgbouncer            # connection pooling in front of it (scripts/cluster.sh)
+  haproxy              # the load balancer in front of several nodes (scripts/cluster.sh)
 )
 # npm fetches axe-core from the npm registry; Debian's is used only where none is installed.
 command -v npm >/dev/null 2>&1 || DEBIAN_PACKAGES+=(nodejs npm)

@@ -54,3 +54,24 @@ def test_a_bad_configuration_says_what_is_wrong(
 def test_a_missing_configuration_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="cannot read"):
         Settings.load(tmp_path / "absent.toml", environ={})
+
+
+def test_the_search_engine_follows_the_store_unless_chosen(tmp_path: Path) -> None:
+    assert Settings(data_dir=tmp_path).search == "embedded"
+    assert Settings(database_url="postgresql://db/palais").search == "postgres"
+    chosen = Settings.load(environ={
+        "PALAIS_DATABASE_URL": "postgresql://db/palais", "PALAIS_SEARCH": "embedded",
+        "PALAIS_DATA_DIR": str(tmp_path), "PALAIS_FILES_DIR": str(tmp_path / "shared"),
+    })
+    assert (chosen.search, chosen.blob_dir) == ("embedded", tmp_path / "shared")
+    with pytest.raises(InvalidInput, match="search must be one of embedded, postgres"):
+        Settings(search="solr")
+
+
+def test_a_read_database_needs_a_postgresql_store(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput, match="hot standby of a PostgreSQL store"):
+        Settings(data_dir=tmp_path, read_database_url="postgresql://standby/palais")
+    settings = Settings(
+        database_url="postgresql://primary/palais", read_database_url="postgresql://standby/p"
+    )
+    assert settings.read_database_url == "postgresql://standby/p"

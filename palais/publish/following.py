@@ -9,7 +9,11 @@ and finding out whether an index is current is one query, not a reload of the
 archive. An index that has followed no store, or another store, or a store
 that is behind it (restored from an older backup), is rebuilt from the store.
 
-Any number of processes may each keep their own index this way.
+Any number of processes may each keep their own index this way: the nodes of
+a cluster over one PostgreSQL store each follow it with an embedded index of
+their own, polling the store in a background thread (:meth:`IndexFollower.poll`)
+besides the check every search page makes, so a document issued through one
+node is found on the others within a poll interval.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from palais.search.index import Mark
 logger = logging.getLogger("palais.index")
 
 BATCH = 500
+POLL_INTERVAL_S = 0.5
 
 
 class IndexFollower:
@@ -39,6 +44,36 @@ class IndexFollower:
         self._lock = threading.Lock()
         # The mark as last read or written here: checking needs no read of the index.
         self._known: Mark | None = None
+        self._stop = threading.Event()
+        self._poller: threading.Thread | None = None
+
+    def poll(self, interval: float = POLL_INTERVAL_S) -> None:
+        """Catch up every ``interval`` seconds in a background thread until :meth:`stop`.
+
+        A failed catch-up (the store unreachable for a moment) is logged and tried
+        again at the next tick; nothing is lost, since the position is the index's.
+        """
+        if self._poller is not None:
+            return
+        self._stop.clear()
+        self._poller = threading.Thread(
+            target=self._poll_loop, args=(interval,), name="palais-index-follower", daemon=True
+        )
+        self._poller.start()
+
+    def stop(self) -> None:
+        """Stop the background thread (waiting for a catch-up in progress to finish)."""
+        poller, self._poller = self._poller, None
+        if poller is not None:
+            self._stop.set()
+            poller.join()
+
+    def _poll_loop(self, interval: float) -> None:
+        while not self._stop.wait(interval):
+            try:
+                self.catch_up()
+            except Exception:  # the store may be restarting: try again at the next tick
+                logger.warning("catching up with the store failed; trying again", exc_info=True)
 
     def catch_up(self) -> int:
         """Apply the changes the index has not seen; returns how many documents were

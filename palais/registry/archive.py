@@ -59,7 +59,7 @@ class ArchiveReads(StoreAccess):
                 raise NotFound(f"no issued document {symbol}")
             return issued_values(connection, [row])[0]
 
-        return self._read(work)
+        return self._public_read(work, actor)
 
     def manifestation(
         self, symbol: Symbol | str, language: Language, fmt: Format, actor: Actor | None = None
@@ -76,7 +76,7 @@ class ArchiveReads(StoreAccess):
         self, limit: int = 50, session: int | None = None
     ) -> builtins.list[IssuedDocument]:
         """The ``limit`` most recently issued documents, newest first."""
-        return self._read(
+        return self._public_read(
             lambda c: issued_values(c, archive.newest_issued(c, limit, session))
         )
 
@@ -89,14 +89,15 @@ class ArchiveReads(StoreAccess):
             found = archive.issued_page(connection, after, page, session)
             return issued_values(connection, found), (found[-1].id if found else after)
 
-        yield from self._pages(read)
+        yield from self._pages(read, self._public_read)
 
-    def _pages(self, read: Any) -> Iterator[Any]:
+    def _pages(self, read: Any, transaction: Any = None) -> Iterator[Any]:
         """The items of ``read(connection, after) -> (items, last id)``, a page per read
-        transaction, until a page is empty."""
+        transaction (``transaction``, the primary's by default), until a page is empty."""
+        transaction = transaction or self._read
         after = 0
         while True:
-            items, after = self._read(partial(_call_with, read, after))
+            items, after = transaction(partial(_call_with, read, after))
             if not items:
                 return
             yield from items

@@ -24,6 +24,9 @@ from palais.registry.web_access import WebAccessCases
 from palais.settings import Settings
 from palais.store import BlobStore, open_engine, upgrade
 
+# A standby on another machine that stops answering must not hold a reader for long.
+STANDBY_CONNECT_TIMEOUT_S = 2
+
 
 class Registry(
     WebAccessCases, AccountCases, SubmissionCases, ArchiveReads, BackCatalogue, CalendarCases
@@ -36,8 +39,14 @@ class Registry(
         engine = open_engine(settings.database_url)
         upgrade(engine)
         passwords = Passwords(settings.argon2_memory_kib, settings.argon2_time_cost)
-        return cls(engine, BlobStore(settings.blob_dir), passwords)
+        standby = (
+            open_engine(settings.read_database_url, connect_timeout=STANDBY_CONNECT_TIMEOUT_S)
+            if settings.read_database_url else None
+        )
+        return cls(engine, BlobStore(settings.blob_dir), passwords, standby)
 
     def close(self) -> None:
         """Close the database connections (the registry cannot be used afterwards)."""
         self.engine.dispose()
+        if self.reads.standby is not None:
+            self.reads.standby.dispose()

@@ -10,7 +10,8 @@
   :mod:`~palais.store.accounts`, :mod:`~palais.store.allocations`,
   :mod:`~palais.store.calendar`, :mod:`~palais.store.archive` (the issued
   documents, read in pages) and :mod:`~palais.store.changes` (the ordered
-  change records the search index follows).
+  change records the search index follows); :mod:`~palais.store.replication`
+  reads how far a hot standby has replayed the primary's log.
 
 The registry (:mod:`palais.registry`) holds the rules; the store only keeps.
 """
@@ -19,7 +20,15 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from palais.store import accounts, allocations, archive, calendar, changes, submissions
+from palais.store import (
+    accounts,
+    allocations,
+    archive,
+    calendar,
+    changes,
+    replication,
+    submissions,
+)
 from palais.store.blobs import BlobStore, sha256_of
 from palais.store.engine import open_engine, read_transaction, write_transaction
 from palais.store.migrate import upgrade
@@ -34,6 +43,7 @@ __all__ = [
     "changes",
     "open_engine",
     "read_transaction",
+    "replication",
     "sha256_of",
     "submissions",
     "upgrade",

@@ -45,8 +45,11 @@ _STORAGE_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSP
 _HINT = " (is the folder read-only or the disk full?)"
 
 
-def open_engine(url: str) -> Engine:
-    """An engine for ``url``; an SQLite file and its folder are created on first use."""
+def open_engine(url: str, connect_timeout: int | None = None) -> Engine:
+    """An engine for ``url``; an SQLite file and its folder are created on first use.
+
+    ``connect_timeout`` (seconds, PostgreSQL) bounds the wait for a server that
+    does not answer, e.g. a standby whose machine is gone."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -59,7 +62,10 @@ def open_engine(url: str) -> Engine:
         raise InvalidInput(
             f"unsupported database {parsed.get_backend_name()!r}: use sqlite:/// or postgresql://"
         )
-    engine = create_engine(parsed, pool_size=10, max_overflow=30, pool_pre_ping=True)
+    connect_args = {} if connect_timeout is None else {"connect_timeout": connect_timeout}
+    engine = create_engine(
+        parsed, pool_size=10, max_overflow=30, pool_pre_ping=True, connect_args=connect_args
+    )
     event.listen(engine, "before_cursor_execute", _refuse_nul)
     return engine
 

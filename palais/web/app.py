@@ -11,6 +11,8 @@ answer; errors become RFC 9457 problem details in :mod:`palais.web.problems`.
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
@@ -21,6 +23,7 @@ from palais.settings import Settings
 from palais.web.api import api_router
 from palais.web.csrf import OriginCheck
 from palais.web.headers import SecurityHeaders
+from palais.web.health import router as health_router
 from palais.web.keys import signing_key
 from palais.web.limits import BodyLimit
 from palais.web.login import LoginGate
@@ -43,7 +46,18 @@ def create_app(
         index = open_index(settings)
     follower = IndexFollower(registry, index)
     follower.catch_up()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Other nodes may issue into the same store: follow it between requests too.
+        follower.poll()
+        try:
+            yield
+        finally:
+            follower.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="palais",
         summary="Document circulation for the UN Human Rights Council",
         description=(
@@ -63,6 +77,7 @@ def create_app(
     app.state.login_gate = LoginGate()
     install_problem_handlers(app)
     app.include_router(api_router, prefix=API_PREFIX)
+    app.include_router(health_router)
     _install_pages(app)
     app.add_middleware(OriginCheck)
     app.add_middleware(BodyLimit, max_upload_bytes=settings.max_upload_bytes)
@@ -73,8 +88,6 @@ def create_app(
 def app_from_environment() -> FastAPI:
     """The app for ``uvicorn --factory``: settings from the config file and environment."""
     return create_app(Settings.load())
-
-
 
 
 def _install_pages(app: FastAPI) -> None:

@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from palais.records import to_record
 from palais.registry import Registry, State
 from palais.search import open_index
 from tests.support.bundles import current_bundle
+from tests.support.records import RECORD as _RECORD
 from tests.web.harness import Api
 
 # Words only composition prints (cover lines from the conventions, composed titles,
@@ -161,6 +163,9 @@ _ISSUE_THEN_DIE = textwrap.dedent(
 def test_a_process_killed_between_the_commit_and_the_index_loses_nothing(
     api: Api,
 ) -> None:
+    # The app's own follower would apply the change in the background: this test is
+    # about a process that starts after the crash.
+    api.app.state.follower.stop()
     officer = api.registry.actor("officer")
     sample = samples.load()[0]  # with its translations, so it composes in six languages
     sid = api.registry.submit_record(officer, to_record(sample)).id
@@ -192,3 +197,27 @@ def test_a_process_killed_between_the_commit_and_the_index_loses_nothing(
     finally:
         index.close()
         registry.close()
+
+
+def test_a_polling_follower_sees_what_another_process_issued(
+    api: Api, tmp_path: Path
+) -> None:
+    """A second node's index (its own folder) follows the shared store in the background."""
+    from palais.search.embedded import TantivyIndex
+
+    other = IndexFollower(api.registry, TantivyIndex(tmp_path / "node-b"))
+    other.catch_up()
+    other.poll(interval=0.1)
+    try:
+        officer = api.registry.actor("officer")
+        sid = api.registry.submit_record(officer, {**_RECORD, "title": "Quarvendish"}).id
+        api.registry.register(officer, sid)
+        symbol = str(api.registry.issue(officer, sid, current_bundle(api.registry, sid)).symbol)
+        deadline = time.monotonic() + 5
+        while symbol not in other.index.symbols():
+            assert time.monotonic() < deadline, "the polling follower did not catch up"
+            time.sleep(0.05)
+    finally:
+        other.stop()
+    assert other._poller is None
+    assert [h.symbol for h in other.index.search("quarvendish").hits] == [symbol]
