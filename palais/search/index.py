@@ -23,6 +23,7 @@ from palais.model import Document, Party
 from palais.search.entries import Entry, entry_of, fingerprint_of
 from palais.search.query import Clause, Query, parse_query
 from palais.search.snippets import snippet
+from palais.titles import ShownTitle, title_for
 
 PAGE_SIZE = 10
 MAX_PAGE = 1000
@@ -44,6 +45,13 @@ class Hit:
     senders: tuple[str, ...]
     doc_type: str
     score: float
+    titles: Mapping[Language, str] = field(default_factory=dict)
+    original_language: Language | None = None
+    languages: tuple[Language, ...] = ()
+
+    def title_for(self, reader: Language | None) -> ShownTitle | None:
+        """The title in ``reader``'s language where that version exists, else the original."""
+        return title_for(self.titles, reader, self.title, self.original_language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +130,7 @@ class Request:
     query: Query
     clauses: Mapping[Language, tuple[Clause, ...]]
     filters: Filters
+    reader: Language | None = None  # whose version a hit links to when matches tie
 
     @property
     def empty(self) -> bool:
@@ -173,14 +182,23 @@ class SearchIndex(ABC):
             stale=frozenset(s for s in wanted.keys() & indexed.keys() if wanted[s] != indexed[s]),
         )
 
-    def search(self, q: str, filters: Mapping[str, str] | None = None, page: int = 1) -> Results:
-        """Ranked documents matching ``q`` (all, newest first, when ``q`` is empty)."""
+    def search(
+        self,
+        q: str,
+        filters: Mapping[str, str] | None = None,
+        page: int = 1,
+        reader: Language | None = None,
+    ) -> Results:
+        """Ranked documents matching ``q`` (all, newest first, when ``q`` is empty); each
+        hit linked to the ``reader``'s version where it matches as well as any other."""
         if not 1 <= page <= MAX_PAGE:
             raise InvalidInput(f"page must be between 1 and {MAX_PAGE}, got {page}")
         query = parse_query(q)
         checked = Filters.read(filters)
         languages = (checked.language,) if checked.language else tuple(Language)
-        request = Request(query, {lang: query.clauses(lang) for lang in languages}, checked)
+        request = Request(
+            query, {lang: query.clauses(lang) for lang in languages}, checked, reader
+        )
         total, found = self._ranked(request, (page - 1) * PAGE_SIZE, PAGE_SIZE)
         hits = [_hit(entry, score, request) for score, entry in found]
         facets = self._facets(request)
@@ -225,13 +243,17 @@ def _entry(item: Document | Entry) -> Entry:
 
 
 def _hit(entry: Entry, score: float, request: Request) -> Hit:
-    """The hit, linked to the language version with the most matches (else the original)."""
+    """The hit, linked to the language version with the most matches (the reader's on a
+    tie, then the original)."""
     order = sorted(
-        entry.texts, key=lambda lang: (lang is not entry.language, list(Language).index(lang))
+        entry.texts,
+        key=lambda lang: (
+            lang is not request.reader, lang is not entry.language, list(Language).index(lang)
+        ),
     )
     compiled = request.clauses
     if request.empty:
-        preferred = [request.filters.language, entry.language]
+        preferred = [request.filters.language, request.reader, entry.language]
         order = [lang for lang in preferred if lang is not None and lang in entry.texts][
             :1
         ] or order[:1]
@@ -253,6 +275,9 @@ def _hit(entry: Entry, score: float, request: Request) -> Hit:
         senders=entry.senders,
         doc_type=entry.doc_type,
         score=score,
+        titles=entry.titles,
+        original_language=entry.language,
+        languages=entry.languages,
     )
 
 

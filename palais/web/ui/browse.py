@@ -93,7 +93,7 @@ def by_state(request: Request, iso3: str, page: int = 1) -> Response:
 def _listing(request: Request, facet: str, value: int | str, page: int) -> Response:
     index = search_index(request)
     results = (
-        index.search("", filters={facet: str(value)}, page=max(page, 1))
+        index.search("", filters={facet: str(value)}, page=max(page, 1), reader=negotiate(request))
         if index is not None else None
     )
     context = {

@@ -34,13 +34,16 @@ def document_page(request: Request, path: str) -> Response:
     language = _LANGS.get(last) if rest else None
     symbol = Symbol.parse(rest if language else path.strip("/"))
     document = request.app.state.registry.document(symbol, actor=current_actor(request))
+    reader = negotiate(request)
     return render(
         request,
         "document.html",
         {
             "symbol": symbol,
             "document": document,
-            "labels": labels(getattr(document, "document", document), negotiate(request)),
+            "labels": labels(getattr(document, "document", document), reader),
+            # A version's page shows the title that version prints; the Work's, the reader's.
+            "title": document.title_for(language or reader),
             "related": related(document),
             "version": language,
             "formats": tuple(Format),

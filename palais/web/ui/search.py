@@ -9,6 +9,7 @@ from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
 
+from palais.web.ui.i18n import negotiate
 from palais.web.ui.rendering import render
 
 router = APIRouter()
@@ -23,7 +24,9 @@ def search_page(request: Request, q: str = "", page: int = 1) -> Response:
     index = search_index(request)
     results = None
     if index is not None and (q.strip() or filters):
-        results = index.search(q, filters=filters, page=max(page, 1))
+        results = index.search(
+            q, filters=filters, page=max(page, 1), reader=negotiate(request)
+        )
     base_query = urlencode({"q": q, **filters})
     return render(
         request,

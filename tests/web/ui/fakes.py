@@ -20,6 +20,7 @@ from palais.languages import Language
 from palais.model import Document
 from palais.parse import parse_text
 from palais.records import from_record, to_record
+from palais.titles import ShownTitle, title_for
 from palais.web.cookies import CookieSigner
 from palais.web.ui import install_ui
 
@@ -69,12 +70,18 @@ class FakeDocument:
             "language": "fr", "title": self.title, "paragraphs": [self.text],
         })
 
+    def title_for(self, reader: Language | None) -> ShownTitle | None:
+        return title_for({}, reader, self.title, Language.FR)
+
 
 @dataclass(frozen=True)
 class FakeHit:
     symbol: str
     title: str
     snippet: str
+
+    def title_for(self, reader: Language | None) -> ShownTitle | None:
+        return title_for({}, reader, self.title, Language.FR)
 
 
 @dataclass(frozen=True)
@@ -158,7 +165,9 @@ class FakeIndex:
 
     registry: FakeRegistry
 
-    def search(self, q: str, filters: dict[str, str], page: int = 1) -> FakeResults:
+    def search(
+        self, q: str, filters: dict[str, str], page: int = 1, reader: Language | None = None
+    ) -> FakeResults:
         hits = [
             d
             for d in self.registry.issued
