@@ -23,6 +23,7 @@ from palais.errors import InvalidInput
 from palais.languages import Language
 from palais.model import Document, Part
 from palais.search import normalise
+from palais.symbols import sort_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ class Entry:
             "senders": list(self.senders),
             "texts": {lang.value: text for lang, text in self.texts.items()},
             "titles": {lang.value: title for lang, title in self.titles.items()},
+            "symbol_key": sort_text(self.symbol),  # what engines sort symbols by
         }
 
     @classmethod

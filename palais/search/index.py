@@ -23,11 +23,15 @@ from palais.model import Document, Party
 from palais.search.entries import Entry, entry_of, fingerprint_of
 from palais.search.query import Clause, Query, parse_query
 from palais.search.snippets import snippet
+from palais.symbols import Symbol, canonical_case
 from palais.titles import ShownTitle, title_for
 
 PAGE_SIZE = 10
 MAX_PAGE = 1000
 FACETS = ("session", "agenda_item", "sender", "doc_type", "language", "year")
+# Filters that are not facets: a symbol (or its beginning, ending in *), a date range.
+NARROWING = ("symbol", "from", "until")
+SORTS = ("relevance", "date", "symbol")
 _NUMERIC = frozenset({"session", "agenda_item", "year"})
 
 
@@ -100,20 +104,34 @@ class Filters:
     doc_type: str | None = None
     language: Language | None = None
     year: int | None = None
+    symbol: str | None = None  # canonical symbol, or its beginning when symbol_prefix
+    symbol_prefix: bool = False
+    date_from: date | None = None
+    date_until: date | None = None
     given: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def read(cls, raw: Mapping[str, str] | None) -> Filters:
         raw = {k: v.strip() for k, v in (raw or {}).items() if v and v.strip()}
-        unknown = sorted(set(raw) - set(FACETS))
+        unknown = sorted(set(raw) - set(FACETS) - set(NARROWING))
         if unknown:
-            raise InvalidInput(f"unknown search filter {unknown[0]!r}: expected one of {FACETS}")
+            raise InvalidInput(
+                f"unknown search filter {unknown[0]!r}: expected one of {FACETS + NARROWING}"
+            )
         values: dict[str, Any] = {}
         for name, value in raw.items():
             if name in _NUMERIC:
-                if not value.isdigit():
+                if not (value.isascii() and value.isdigit()) or len(value) > 6:
                     raise InvalidInput(f"search filter {name} must be a number, got {value!r}")
                 values[name] = int(value)
+            elif name in ("from", "until"):
+                values[f"date_{name}"] = _day(name, value)
+            elif name == "symbol":
+                values["symbol_prefix"] = value.endswith("*")
+                values["symbol"] = (
+                    canonical_case(value.rstrip("*")) if value.endswith("*")
+                    else str(Symbol.parse_any_case(value))
+                )
             elif name == "language":
                 values[name] = Language.parse(value)
             elif name == "sender":
@@ -131,6 +149,8 @@ class Request:
     clauses: Mapping[Language, tuple[Clause, ...]]
     filters: Filters
     reader: Language | None = None  # whose version a hit links to when matches tie
+    excluded: Mapping[Language, tuple[Clause, ...]] = field(default_factory=dict)
+    sort: str = "relevance"  # or "date" (newest first), "symbol" (in symbol order)
 
     @property
     def empty(self) -> bool:
@@ -188,16 +208,27 @@ class SearchIndex(ABC):
         filters: Mapping[str, str] | None = None,
         page: int = 1,
         reader: Language | None = None,
+        sort: str = "relevance",
     ) -> Results:
-        """Ranked documents matching ``q`` (all, newest first, when ``q`` is empty); each
-        hit linked to the ``reader``'s version where it matches as well as any other."""
+        """Ranked documents matching ``q`` (all, newest first, when ``q`` is empty), or
+        sorted by ``sort``; each hit linked to the ``reader``'s version where it matches
+        as well as any other. ``field:value`` in ``q`` narrows as the filter would."""
         if not 1 <= page <= MAX_PAGE:
             raise InvalidInput(f"page must be between 1 and {MAX_PAGE}, got {page}")
+        if sort not in SORTS:
+            raise InvalidInput(f"sort must be one of {SORTS}, got {sort!r}")
         query = parse_query(q)
-        checked = Filters.read(filters)
+        raw = dict(filters or {})
+        for name, value in query.fields:
+            if raw.get(name, value).lower() != value.lower():
+                return Results(0, [], {}, page)  # two values of one field: nothing has both
+            raw[name] = value
+        checked = Filters.read(raw)
         languages = (checked.language,) if checked.language else tuple(Language)
         request = Request(
-            query, {lang: query.clauses(lang) for lang in languages}, checked, reader
+            query, {lang: query.clauses(lang) for lang in languages}, checked, reader,
+            {lang: query.exclusions(lang) for lang in Language} if query.excluded else {},
+            sort,
         )
         total, found = self._ranked(request, (page - 1) * PAGE_SIZE, PAGE_SIZE)
         hits = [_hit(entry, score, request) for score, entry in found]
@@ -231,6 +262,15 @@ class SearchIndex(ABC):
     @abstractmethod
     def _facets(self, request: Request) -> dict[str, dict[str, int]]:
         """Counts per facet value over all matches (``language``: matches per language field)."""
+
+
+def _day(name: str, value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(
+            f"search filter {name} must be a date as YYYY-MM-DD, got {value!r}"
+        ) from None
 
 
 def expected_fingerprint(documents: Iterable[Document | Entry]) -> str:
