@@ -9,30 +9,34 @@ formats (PDF, HTML, Akoma Ntoso, text) to download from the API's
 from __future__ import annotations
 
 import contextlib
+from urllib.parse import quote
 
 from fastapi import APIRouter
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from palais import conventions
 from palais.errors import PalaisError
 from palais.languages import Language
 from palais.model import Document, Format
-from palais.symbols import Symbol
+from palais.web.api.paths import parse_page_path
 from palais.web.ui.access import current_actor
 from palais.web.ui.i18n import negotiate
 from palais.web.ui.rendering import render
 
 router = APIRouter()
 
-_LANGS = {lang.value: lang for lang in Language}
-
 
 @router.get("/documents/{path:path}")
 def document_page(request: Request, path: str) -> Response:
-    rest, _, last = path.strip("/").rpartition("/")
-    language = _LANGS.get(last) if rest else None
-    symbol = Symbol.parse(rest if language else path.strip("/"))
+    target = parse_page_path(path)
+    if target.canonical() != path.strip("/"):
+        # Any case of a symbol or language code leads, permanently, to the page's own URL.
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(
+            f"/documents/{quote(target.canonical())}{query}", status_code=308
+        )
+    symbol, language = target.symbol, target.language
     document = request.app.state.registry.document(symbol, actor=current_actor(request))
     reader = negotiate(request)
     return render(
