@@ -22,8 +22,8 @@ from palais.registry import Registry
 from palais.search import SearchIndex, open_index
 from palais.settings import Settings
 from palais.web.api import api_router
-from palais.web.head import allow_head
 from palais.web.cookies import CookieSigner
+from palais.web.head import allow_head
 from palais.web.problems import from_palais_error, install_problem_handlers
 
 logger = logging.getLogger(__name__)

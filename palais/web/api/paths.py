@@ -11,7 +11,7 @@ published, to which the routes redirect permanently.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from palais.errors import InvalidInput
 from palais.languages import Language
@@ -27,7 +27,7 @@ class DocumentPath:
     symbol: Symbol
     language: Language | None = None
     format: Format | None = None
-    dotted: bool = True  # ``ru.pdf`` rather than ``ru/pdf``
+    dotted: bool = field(default=True, compare=False)  # ``ru.pdf`` rather than ``ru/pdf``
 
     def canonical(self) -> str:
         """The path as published: canonical symbol, language code in lower case."""

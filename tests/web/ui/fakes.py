@@ -79,6 +79,11 @@ class FakeHit:
     symbol: str
     title: str
     snippet: str
+    language: Language | None = None
+    doc_date: str | None = None
+    session: int | None = None
+    agenda_items: tuple[int, ...] = ()
+    languages: tuple[Language, ...] = ()
 
     def title_for(self, reader: Language | None) -> ShownTitle | None:
         return title_for({}, reader, self.title, Language.FR)
@@ -90,6 +95,7 @@ class FakeResults:
     hits: list[FakeHit]
     facets: dict[str, list[tuple[str, int]]]
     page: int = 1
+    page_size: int = 10
 
     @property
     def pages(self) -> int:
@@ -166,7 +172,8 @@ class FakeIndex:
     registry: FakeRegistry
 
     def search(
-        self, q: str, filters: dict[str, str], page: int = 1, reader: Language | None = None
+        self, q: str, filters: Any, page: int = 1, reader: Language | None = None,
+        sort: str = "relevance",
     ) -> FakeResults:
         hits = [
             d
