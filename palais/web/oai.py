@@ -1,0 +1,58 @@
+"""``/oai``: the OAI-PMH 2.0 endpoint (GET and POST), over the registry's public reads."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+
+from palais import conventions
+from palais.errors import PalaisError
+from palais.languages import Language
+from palais.publish.oai import Archive, respond
+from palais.symbols import Symbol
+
+router = APIRouter()
+PAGE_SIZE = 100  # records per response; ``app.state.oai_page_size`` overrides it
+AGENDA_ITEMS = range(1, 11)
+
+
+@router.api_route("/oai", methods=["GET", "POST"], include_in_schema=False)
+async def oai(request: Request) -> Response:
+    args = dict(request.query_params)
+    if request.method == "POST":
+        args = {k: str(v) for k, v in (await request.form()).items()}
+    body = respond(_archive(request), args)
+    return Response(body, media_type="text/xml; charset=utf-8")
+
+
+def _archive(request: Request) -> Archive:
+    registry = request.app.state.registry
+
+    def document(symbol: str) -> object | None:
+        try:
+            return registry.document(Symbol.parse_any_case(symbol))
+        except PalaisError:
+            return None
+
+    def sets() -> list[tuple[str, str]]:
+        sessions = [
+            (f"session:{s.number}", f"Human Rights Council, {_session(s.number)}")
+            for s in sorted(registry.sessions(), key=lambda s: s.number) if not s.special
+        ]
+        items = [
+            (f"agenda:{n}", f"Agenda item {n}: {conventions.agenda_title(n, Language.EN)}")
+            for n in AGENDA_ITEMS
+        ]
+        return sessions + items
+
+    return Archive(
+        documents=registry.archive, document=document, sets=sets,
+        base_url=str(request.base_url),
+        page_size=int(getattr(request.app.state, "oai_page_size", PAGE_SIZE)),
+    )
+
+
+def _session(number: int) -> str:
+    try:
+        return conventions.session_line(number, Language.EN).lower()
+    except PalaisError:
+        return f"session {number}"
