@@ -96,3 +96,22 @@ def test_feeds_title_entries_in_the_readers_language_and_link_to_the_page(api: A
         assert page.get("type") == "text/html"
         assert page.get("href") == f"http://testserver/documents/{SYMBOL}"
         assert api.client.get(page.get("href")).status_code == 200
+
+
+def test_feeds_per_agenda_item_and_the_sitemap_lead_to_the_pages(api: Api) -> None:
+    _issue(api)
+    feed = etree.fromstring(api.client.get("/api/feeds/agenda/4.atom").content)
+    pages = feed.xpath("a:entry/a:link[@rel='alternate']/@href", namespaces=ATOM)
+    assert sorted(pages) == ["http://testserver/documents/A/HRC/41/G/7",
+                             "http://testserver/documents/A/HRC/47/G/1"]
+    assert feed.xpath("a:entry", namespaces=ATOM) and not etree.fromstring(
+        api.client.get("/api/feeds/agenda/3.atom").content).xpath("a:entry", namespaces=ATOM)
+    assert api.client.get("/api/feeds/agenda/11.atom").status_code == 404
+    sitemap = etree.fromstring(api.client.get("/sitemap.xml").content)
+    locations = sitemap.xpath("//s:loc/text()",
+                              namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"})
+    assert f"http://testserver/documents/{SYMBOL}" in locations
+    assert f"http://testserver/documents/{SYMBOL}/ar" in locations
+    assert len(locations) == 4 + 2 * 7
+    for location in locations:
+        assert api.client.head(location).status_code == 200, location

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import StreamingResponse
 
+from palais.errors import NotFound
 from palais.publish.exports import ExportFormat, export_lines
 from palais.publish.feeds import ATOM_MEDIA_TYPE, atom_feed
 from palais.web.api.views import feed_entry, metadata_row
@@ -15,6 +16,7 @@ from palais.web.ui.i18n import negotiate
 
 router = APIRouter(tags=["publication"])
 _DOCUMENTS = "/api/documents"
+AGENDA_ITEMS = range(1, 11)  # the Council's ten standing agenda items
 
 
 @router.get(
@@ -55,6 +57,28 @@ def session_feed(
     ]
     body = atom_feed(
         entries, title=f"Human Rights Council, session {number}: issued documents",
+        feed_path=request.url.path, base_url=str(request.base_url), documents_path=_DOCUMENTS,
+    )
+    return Response(body, media_type=ATOM_MEDIA_TYPE)
+
+
+@router.get(
+    "/feeds/agenda/{number}.atom",
+    summary="Atom feed of documents issued under one agenda item",
+    response_class=Response,
+    responses={200: {"content": {ATOM_MEDIA_TYPE: {}}}},
+)
+def agenda_feed(
+    number: Annotated[int, Path(ge=1, le=10_000)], request: Request, registry: RegistryDep
+) -> Response:
+    if number not in AGENDA_ITEMS:
+        raise NotFound(f"the Council's agenda has no item {number} (items 1 to 10)")
+    reader = negotiate(request)
+    found = [d for d in registry.archive() if number in d.document.agenda_items]
+    found.sort(key=lambda d: d.issued_at, reverse=True)
+    body = atom_feed(
+        [feed_entry(d, reader) for d in found[:200]],
+        title=f"Human Rights Council, agenda item {number}: issued documents",
         feed_path=request.url.path, base_url=str(request.base_url), documents_path=_DOCUMENTS,
     )
     return Response(body, media_type=ATOM_MEDIA_TYPE)

@@ -13,7 +13,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from palais.web import oai
+from palais.web import harvesting
 from palais.web.ui import (
     auth,
     browse,
@@ -34,5 +34,5 @@ def install_ui(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (home, auth, browse, documents, search, mission, secretariat, translator):
         app.include_router(module.router, include_in_schema=False)
-    app.include_router(oai.router, include_in_schema=False)
+    app.include_router(harvesting.router, include_in_schema=False)
     errors.install_page_errors(app)

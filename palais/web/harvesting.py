@@ -1,8 +1,13 @@
-"""``/oai``: the OAI-PMH 2.0 endpoint (GET and POST), over the registry's public reads."""
+"""What harvesters and crawlers read: ``/oai`` (OAI-PMH 2.0, GET and POST) and
+``/sitemap.xml`` (every public page: each document and each of its language versions)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from urllib.parse import quote
+
 from fastapi import APIRouter, Request, Response
+from lxml import etree
 
 from palais import conventions
 from palais.errors import PalaisError
@@ -22,6 +27,31 @@ async def oai(request: Request) -> Response:
         args = {k: str(v) for k, v in (await request.form()).items()}
     body = respond(_archive(request), args)
     return Response(body, media_type="text/xml; charset=utf-8")
+
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+@router.get("/sitemap.xml", include_in_schema=False)
+def sitemap(request: Request) -> Response:
+    """The pages to crawl; a document's page changes when a version of it is issued."""
+    base = str(request.base_url).rstrip("/")
+    root = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS})
+
+    def add(path: str, modified: datetime | None = None) -> None:
+        url = etree.SubElement(root, f"{{{SITEMAP_NS}}}url")
+        etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = base + quote(path)
+        if modified is not None:
+            etree.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = modified.date().isoformat()
+
+    for path in ("/", "/browse", "/search", "/search/help"):
+        add(path)
+    for issued in request.app.state.registry.archive():
+        add(f"/documents/{issued.symbol}", issued.issued_at)
+        for lang in issued.languages:
+            add(f"/documents/{issued.symbol}/{lang.value}", issued.issued_at)
+    body = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    return Response(body, media_type="application/xml")
 
 
 def _archive(request: Request) -> Archive:
