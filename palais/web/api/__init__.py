@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from palais.web.api import (
     auth,
+    citations,
     documents,
     problems,
     publication,
@@ -15,5 +16,7 @@ from palais.web.api import (
 )
 
 api_router = APIRouter()
-for _module in (auth, submissions, documents, sessions, publication, search, problems):
+for _module in (
+    auth, submissions, documents, citations, sessions, publication, search, problems
+):
     api_router.include_router(_module.router)

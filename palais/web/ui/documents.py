@@ -9,6 +9,7 @@ formats (PDF, HTML, Akoma Ntoso, text) to download from the API's
 from __future__ import annotations
 
 import contextlib
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter
@@ -19,10 +20,12 @@ from palais import conventions
 from palais.errors import PalaisError
 from palais.languages import Language
 from palais.model import Document, Format
+from palais.publish.citations import un_citation
 from palais.web.api.paths import parse_page_path
 from palais.web.ui.access import current_actor
 from palais.web.ui.i18n import negotiate
 from palais.web.ui.rendering import render
+from palais.web.ui.search import search_index
 
 router = APIRouter()
 
@@ -51,8 +54,47 @@ def document_page(request: Request, path: str) -> Response:
             "related": related(document),
             "version": language,
             "formats": tuple(Format),
+            **details(request, document, reader),
         },
     )
+
+
+def details(request: Request, issued: Any, reader: Language) -> dict[str, Any]:
+    """What the UN Digital Library shows of a document, beyond its cover lines: the
+    distribution date, original language, job number, agenda items with their titles,
+    annexes, the files of every version, other documents of the State in the session,
+    and how to cite it."""
+    doc: Document = getattr(issued, "document", issued)
+    items = []
+    for number in doc.agenda_items:
+        try:
+            items.append((number, conventions.agenda_title(number, reader)))
+        except PalaisError:
+            items.append((number, ""))
+    files: dict[Language, list[Any]] = {}
+    for ref in getattr(issued, "manifestations", ()):
+        files.setdefault(ref.language, []).append(ref)
+    issued_at = getattr(issued, "issued_at", None)
+    return {
+        "distributed": conventions.format_date(issued_at.date(), reader) if issued_at else None,
+        "original_language": doc.original_language or doc.language,
+        "items": items,
+        "annexes": [a for a in doc.annexes],
+        "files": [(lang, files[lang]) for lang in Language if lang in files],
+        "neighbours": _neighbours(request, doc, reader),
+        "citation": un_citation(issued, reader) if hasattr(issued, "title_for") else None,
+    }
+
+
+def _neighbours(request: Request, doc: Document, reader: Language) -> list[Any]:
+    """Other issued documents from the same State in the same session (from the index)."""
+    index = search_index(request)
+    if index is None or doc.session is None or doc.sender is None:
+        return []
+    found = index.search(
+        "", filters={"session": str(doc.session), "sender": doc.sender.iso3}, reader=reader
+    )
+    return [hit for hit in found.hits if hit.symbol != str(doc.symbol)]
 
 
 def labels(doc: Document, lang: Language) -> dict[str, str]:
