@@ -39,6 +39,7 @@ class Row:
     label: str
     detail: str
     count: int
+    year: int | None = None  # a session's: the browse page groups sessions by year
 
 
 @router.get("/browse")
@@ -51,7 +52,7 @@ def browse(request: Request) -> Response:
     sessions = [
         Row(f"/browse/sessions/{s.number}", conventions.session_line(s.number, lang),
             conventions.date_range(s.opening, s.closing, lang),
-            counts.get("session", {}).get(str(s.number), 0))
+            counts.get("session", {}).get(str(s.number), 0), s.opening.year)
         for s in sorted(request.app.state.registry.sessions(), key=lambda s: -s.number)
         if not s.special
     ]
