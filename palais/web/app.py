@@ -22,6 +22,7 @@ from palais.registry import Registry
 from palais.search import SearchIndex, open_index
 from palais.settings import Settings
 from palais.web.api import api_router
+from palais.web.apidocs import serve_api_docs
 from palais.web.cookies import CookieSigner
 from palais.web.head import allow_head
 from palais.web.problems import from_palais_error, install_problem_handlers
@@ -66,6 +67,7 @@ def create_app(
     _limit_body_size(app, int(getattr(settings, "max_upload_bytes", 20 * 1024 * 1024)))
     app.include_router(api_router, prefix=API_PREFIX)
     _install_pages(app)
+    serve_api_docs(app)
     allow_head(app)
     return app
 

@@ -5,6 +5,8 @@ every page checked by axe-core."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
@@ -103,3 +105,25 @@ def test_a_reader_combines_two_filters_removes_one_and_sorts_by_date(
     expect(page.locator("a.chip")).to_have_count(1)  # the filter is kept by the form
     _accessible(page, "sorted")
     screenshot(page, f"archive_sorted_{lang}")
+
+
+def test_the_api_reference_works_without_the_internet(
+    context: BrowserContext, archive: UiServer
+) -> None:
+    """Every request leaving the server is refused: the page must still show the API."""
+    outside: list[str] = []
+
+    def only_local(route: Any) -> None:
+        if route.request.url.startswith(archive.base_url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    page = context.new_page()
+    page.goto("/api/docs")
+    expect(page.locator("#swagger-ui .info .title")).to_contain_text("palais")
+    expect(page.locator("#swagger-ui").get_by_text("/api/search").first).to_be_visible()
+    assert outside == []
+    screenshot(page, "archive_api_reference_offline")
