@@ -127,3 +127,18 @@ def test_the_api_reference_works_without_the_internet(
     expect(page.locator("#swagger-ui").get_by_text("/api/search").first).to_be_visible()
     assert outside == []
     screenshot(page, "archive_api_reference_offline")
+
+
+def test_a_language_link_in_the_reading_pane_changes_the_page_too(
+    context: BrowserContext, archive: UiServer
+) -> None:
+    page = context.new_page()
+    page.goto(f"/documents/{SYMBOL}/en")
+    pane = page.frame_locator("iframe.reading")
+    pane.locator("a[hreflang='fr']").first.click()
+    page.wait_for_url(f"**/documents/{SYMBOL}/fr")
+    expect(page.locator("a[aria-current='page']")).to_have_attribute("hreflang", "fr")
+    expect(page.locator("iframe.reading")).to_have_attribute("lang", "fr")
+    expect(page.locator(".doc-title")).to_have_attribute("lang", "fr")
+    _accessible(page, "version page")
+    screenshot(page, "archive_reading_pane_fr")
