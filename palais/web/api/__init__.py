@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from palais.web.api import (
     auth,
+    bulk,
     citations,
     documents,
     problems,
@@ -17,6 +18,6 @@ from palais.web.api import (
 
 api_router = APIRouter()
 for _module in (
-    auth, submissions, documents, citations, sessions, publication, search, problems
+    auth, submissions, documents, citations, sessions, publication, search, bulk, problems
 ):
     api_router.include_router(_module.router)
