@@ -47,7 +47,7 @@ def zip_stream(
     with the symbol's slashes as in its URL slug."""
     wanted = set(formats)
     pipe = _Pipe()
-    with zipfile.ZipFile(pipe, "w") as archive:  # type: ignore[arg-type]
+    with zipfile.ZipFile(pipe, "w") as archive:  # type: ignore[call-overload]
         for issued in documents:
             for ref in issued.manifestations:
                 if ref.format not in wanted:

@@ -155,6 +155,9 @@ class FakeRegistry:
     def sessions(self) -> tuple[Any, ...]:
         return load_calendar().sessions()
 
+    def session(self, number: int) -> Any:
+        return load_calendar().session(number)
+
     def recently_issued(self, limit: int | None = None) -> list[FakeDocument]:
         return self.issued[:limit]
 
