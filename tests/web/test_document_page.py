@@ -51,6 +51,9 @@ def test_the_page_shows_dates_languages_job_agenda_annex_relations_and_files(api
             link = f"/api/documents/{G7}/{lang}.{ext}"
             assert f'href="{link}"' in html
     assert api.client.head(f"/api/documents/{G7}/ru.xml").status_code == 200
+    # A version offers the formats it exists in: composed, no Word file.
+    version = api.client.get(f"/documents/{G7}/en").text
+    assert f"/api/documents/{G7}/en.pdf" in version and ".docx" not in version
     assert "Note verbale dated 6 June 2019 from the Permanent Mission of Azerbaijan" in text
     assert f"({G7})" in text
     french = _text(api.client.get(f"/documents/{G7}", headers={"Accept-Language": "fr"}).text)

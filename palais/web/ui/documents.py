@@ -53,7 +53,12 @@ def document_page(request: Request, path: str) -> Response:
             "title": document.title_for(language or reader),
             "related": related(document),
             "version": language,
-            "formats": tuple(Format),
+            # The formats this version exists in (an imported document: its one file).
+            "formats": tuple(
+                f for f in Format
+                if any(r.format is f and r.language is language
+                       for r in getattr(document, "manifestations", ()))
+            ) or tuple(Format.composed()),
             **details(request, document, reader),
         },
     )
