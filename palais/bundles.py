@@ -2,7 +2,7 @@
 
 Issuing is final, and what is published must be what was composed from the
 record that is issued. So composing produces one :class:`Bundle`: every file
-of every language version and format, the printed text of each version (what
+of every language version and format, the printed text and title of each version (what
 search indexes: every word a reader sees, cover lines and formulae included),
 and the digest of the record it was composed from. The registry checks that
 digest against the stored record under the row lock: an edit that slipped in
@@ -49,3 +49,4 @@ class Bundle:
     record_digest: str
     files: tuple[RenderedFile, ...]
     texts: Mapping[Language, str] = field(default_factory=dict)
+    titles: Mapping[Language, str] = field(default_factory=dict)  # as each version prints it

@@ -124,6 +124,19 @@ class Symbol:
         return cls._general(text)
 
     @classmethod
+    def parse_any_case(cls, value: str) -> Symbol:
+        """Parse ``value`` written in any case (``a/hrc/41/g/7/corr.1``): series in capitals,
+        modifiers as the UN writes them; the canonical symbol, or InvalidSymbol as
+        :meth:`parse` raises it for the text as typed."""
+        try:
+            return cls.parse(value)
+        except InvalidSymbol as first:
+            try:
+                return cls.parse(canonical_case(value))
+            except InvalidSymbol:
+                raise first from None
+
+    @classmethod
     def _from_hrc_match(cls, text: str, m: re.Match[str]) -> Symbol:
         session_text = m["act_session"] or m["session"]
         special = session_text.startswith("S-")
@@ -227,6 +240,20 @@ class Symbol:
     def uri_slug(self) -> str:
         """The symbol as one path segment: slashes become hyphens (Akoma Ntoso URIs)."""
         return self.text.replace("/", "-")
+
+
+def canonical_case(text: str) -> str:
+    """``text`` in the case symbols are written in: capitals, modifiers ``Add.``/``Corr.``/
+    ``Rev.`` (for symbols, and the beginnings of symbols, typed in any case)."""
+    upper = text.strip().upper()
+    return re.sub(
+        r"(?<=/)(ADD|CORR|REV)\.", lambda m: m.group(1).capitalize() + ".", upper
+    )
+
+
+def sort_text(symbol: str) -> str:
+    """A text that sorts as symbols do (numbers by value), for engines sorting strings."""
+    return re.sub(r"[0-9]+", lambda m: m.group().zfill(8), symbol)
 
 
 def _parse_modifiers(text: str, mods: str) -> tuple[Modifier, ...]:

@@ -32,13 +32,15 @@ def compose_bundle(doc: Document, issue_date: date) -> Bundle:
         raise Conflict("a document is registered (given a symbol) before it is issued")
     files: list[RenderedFile] = []
     texts = {}
+    titles = {}
     for lang in ALL:
         version = compose(
             doc, lang, symbol=doc.symbol, job_number=doc.job_number, issue_date=issue_date
         )
+        titles[lang] = version.title
         for fmt in Format.composed():
             data = render(version, fmt)
             files.append(RenderedFile(lang, fmt, data))
             if fmt is Format.TXT:
                 texts[lang] = data.decode("utf-8")
-    return Bundle(record_digest(doc), tuple(files), texts)
+    return Bundle(record_digest(doc), tuple(files), texts, titles)

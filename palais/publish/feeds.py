@@ -31,6 +31,7 @@ class FeedEntry:
     session: int | None
     languages: Sequence[Language]
     summary: str | None = None
+    title_language: Language | None = None  # the reader's where that version has a title
 
 
 def entry_id(symbol: str) -> str:
@@ -38,9 +39,17 @@ def entry_id(symbol: str) -> str:
 
 
 def atom_feed(
-    entries: Iterable[FeedEntry], *, title: str, feed_path: str, base_url: str, documents_path: str
+    entries: Iterable[FeedEntry],
+    *,
+    title: str,
+    feed_path: str,
+    base_url: str,
+    documents_path: str,
+    pages_path: str = "/documents",
 ) -> bytes:
-    """The Atom XML of ``entries`` (newest first), with absolute links under ``base_url``."""
+    """The Atom XML of ``entries`` (newest first), with absolute links under ``base_url``:
+    each entry's link is the page a person reads (``pages_path``), its metadata and files
+    are under ``documents_path``."""
     ET.register_namespace("", ATOM_NS)
     ordered = sorted(entries, key=lambda e: e.issued_at, reverse=True)
     base = base_url.rstrip("/")
@@ -56,10 +65,14 @@ def atom_feed(
         entry = ET.SubElement(feed, _q("entry"))
         doc_url = f"{base}{documents_path}/{quote(e.symbol)}"
         _text(entry, "id", entry_id(e.symbol))
-        _text(entry, "title", f"{e.symbol} — {e.title}")
+        heading = _text(entry, "title", f"{e.symbol} — {e.title}")
+        if e.title_language is not None:
+            heading.set(_XML_LANG, e.title_language.info.bcp47)
         _text(entry, "updated", _iso(e.issued_at))
         _text(entry, "published", _iso(e.issued_at))
-        ET.SubElement(entry, _q("link"), rel="alternate", href=doc_url, type="application/json")
+        page_url = f"{base}{pages_path}/{quote(e.symbol)}"
+        ET.SubElement(entry, _q("link"), rel="alternate", href=page_url, type="text/html")
+        ET.SubElement(entry, _q("link"), rel="related", href=doc_url, type="application/json")
         for lang in e.languages:
             ET.SubElement(
                 entry, _q("link"), rel="enclosure", href=f"{doc_url}/{lang.value}.pdf",
@@ -70,6 +83,9 @@ def atom_feed(
         if e.summary:
             _text(entry, "summary", e.summary)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _q(name: str) -> str:

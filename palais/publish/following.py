@@ -123,4 +123,4 @@ def expected_entries(registry: Registry) -> Iterator[Entry]:
 def _entry(publication: Publication) -> Entry | None:
     if publication.document is None:
         return None
-    return entry_of(publication.document, publication.texts or None)
+    return entry_of(publication.document, publication.texts or None, publication.titles)

@@ -37,11 +37,14 @@ def issued_values(connection: Connection, found: Sequence[Any]) -> list[IssuedDo
     ids = [row.id for row in found]
     files = archive.manifestations_of(connection, ids)
     versions = archive.versions_of(connection, ids)
+    titles = archive.titles_of(connection, ids)
     originals = archive.symbols_of(
         connection, sorted({row.parent_id for row in found if row.parent_id is not None})
     )
     return [
-        rows.issued_of(row, files[row.id], versions[row.id], originals.get(row.parent_id))
+        rows.issued_of(
+            row, files[row.id], versions[row.id], originals.get(row.parent_id), titles[row.id]
+        )
         for row in found
     ]
 
@@ -135,13 +138,14 @@ class ArchiveReads(StoreAccess):
 
 def _publications(connection: Connection, ids: Sequence[int]) -> Iterator[Publication]:
     found = archive.by_ids(connection, ids)
-    texts = archive.texts_of(connection, ids)
+    texts, titles = archive.printed_of(connection, ids)
     for sid in ids:
         row = found[sid]
         issued = row.state == State.ISSUED.value and row.symbol is not None
         yield Publication(
             sid, row.symbol or "", rows.document_of(row) if issued else None,
             rows.texts_of(texts.get(sid, {})) if issued else {},
+            rows.texts_of(titles.get(sid, {})) if issued else {},
         )
 
 

@@ -107,7 +107,8 @@ def _import(
         language = _language(item)
         files.append({"submission_id": sid, "language": language,
                       "format": item.format.value, "sha256": sha, "size": len(item.data)})
-        texts.append({"submission_id": sid, "language": language, "text": item.text})
+        texts.append({"submission_id": sid, "language": language, "text": item.text,
+                      "title": item.document.title})
         entries.append((sid, {"state": State.ISSUED.value, "symbol": str(symbol),
                               "file": item.filename, "sha256": sha}))
     allocations.take_many(connection, given)

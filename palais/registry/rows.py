@@ -86,6 +86,7 @@ def issued_of(
     files: Sequence[Any] = (),
     versions: Sequence[str] = (),
     original: str | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> IssuedDocument:
     """The public value of an issued row, with its files and relations (read by the
     caller for a whole page of rows at once)."""
@@ -99,6 +100,7 @@ def issued_of(
         manifestations=refs,
         original=Symbol.parse(original) if original else None,
         versions=tuple(Symbol.parse(s) for s in versions),
+        titles=texts_of(titles or {}),
     )
 
 

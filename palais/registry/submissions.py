@@ -214,7 +214,8 @@ class SubmissionCases(StoreAccess):
                 at = rows.now()
                 archive.add_files(connection, row.id, stored)
                 archive.add_texts(
-                    connection, row.id, {lang.value: t for lang, t in bundle.texts.items()}
+                    connection, row.id, {lang.value: t for lang, t in bundle.texts.items()},
+                    {lang.value: t for lang, t in bundle.titles.items()},
                 )
                 files = [
                     {"language": lang, "format": fmt, "sha256": sha, "size": size}
@@ -303,8 +304,9 @@ def _issued(connection: Connection, row: Any) -> IssuedDocument:
     files = archive.manifestations_of(connection, [row.id])
     versions = archive.versions_of(connection, [row.id])
     original = archive.symbols_of(connection, [row.parent_id]) if row.parent_id else {}
+    titles = archive.titles_of(connection, [row.id])
     return rows.issued_of(
-        row, files[row.id], versions[row.id], original.get(row.parent_id)
+        row, files[row.id], versions[row.id], original.get(row.parent_id), titles[row.id]
     )
 
 

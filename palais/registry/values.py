@@ -16,6 +16,7 @@ from typing import Any
 from palais.languages import ALL, Language
 from palais.model import Document, Format
 from palais.symbols import ModifierKind, Symbol
+from palais.titles import ShownTitle, title_for
 
 
 class Role(StrEnum):
@@ -95,6 +96,12 @@ class IssuedDocument:
     manifestations: tuple[ManifestationRef, ...] = ()
     original: Symbol | None = None  # for a corrigendum, revision or addendum
     versions: tuple[Symbol, ...] = ()  # corrigenda, revisions, addenda issued since
+    titles: Mapping[Language, str] = field(default_factory=dict)  # as each version prints it
+
+    def title_for(self, reader: Language | None) -> ShownTitle | None:
+        """The title in ``reader``'s language where that version exists, else the original."""
+        doc = self.document
+        return title_for(self.titles, reader, doc.title, doc.original_language or doc.language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +137,7 @@ class Publication:
     symbol: str
     document: Document | None
     texts: Mapping[Language, str] = field(default_factory=dict)
+    titles: Mapping[Language, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,8 +27,9 @@ from palais.languages import Language
 from palais.search.entries import Entry
 from palais.search.index import Mark, Request, SearchIndex
 from palais.search.query import Alternative, Clause
+from palais.symbols import sort_text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: symbol_key, to sort by symbol
 _WRITER_HEAP = 64_000_000
 _FACET_SIZE = 10_000
 _BUILT_QUERIES = 512
@@ -49,6 +50,7 @@ def _schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("symbol", tokenizer_name="raw")
     sb.add_text_field("key", tokenizer_name="raw")  # symbol TAB digest, for the drift check
+    sb.add_text_field("symbol_key", tokenizer_name="raw", fast=True)  # sorts as symbols do
     for lang in Language:
         sb.add_text_field(f"t_{lang.value}", tokenizer_name=_TOKENIZER, index_option="position")
     sb.add_integer_field("session", indexed=True, fast=True)
@@ -122,6 +124,7 @@ class TantivyIndex(SearchIndex):
         doc = tantivy.Document()
         doc.add_text("symbol", entry.symbol)
         doc.add_text("key", f"{entry.symbol}\t{entry.digest}")
+        doc.add_text("symbol_key", sort_text(entry.symbol))
         for lang in entry.languages:
             doc.add_text(f"t_{lang.value}", entry.terms(lang))
             doc.add_text("languages", lang.value)
@@ -151,12 +154,17 @@ class TantivyIndex(SearchIndex):
     ) -> tuple[int, list[tuple[float, Entry]]]:
         searcher = self._index.searcher()
         q = self._query(request)
-        if request.empty:
+        if request.sort == "symbol":
+            found = searcher.search(
+                q, limit, count=True, offset=offset, order_by_field="symbol_key",
+                order=tantivy.Order.Asc,
+            )
+        elif request.empty or request.sort == "date":
             found = searcher.search(q, limit, count=True, offset=offset, order_by_field="date")
         else:
             found = searcher.search(q, limit, count=True, offset=offset)
         hits = [
-            (float(score), Entry.from_payload(json.loads(searcher.doc(address)["payload"][0])))
+            (_score(score), Entry.from_payload(json.loads(searcher.doc(address)["payload"][0])))
             for score, address in found.hits
         ]
         return _count(found), hits
@@ -199,9 +207,37 @@ class TantivyIndex(SearchIndex):
         ):
             if value is not None:
                 must.append(self._term(name, value))
+        must.extend(self._narrowing(request))
+        excluded = [
+            self._language_query(lang, (clause,))
+            for lang, clauses in request.excluded.items()
+            for clause in clauses
+        ]
+        if excluded:
+            return tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, _all(must) if must else tantivy.Query.all_query())]
+                + [(tantivy.Occur.MustNot, q) for q in excluded]
+            )
         if not must:
             return tantivy.Query.all_query()
         return _all(must)
+
+    def _narrowing(self, request: Request) -> list[tantivy.Query]:
+        """The symbol (or its beginning) and the date range."""
+        filters = request.filters
+        out: list[tantivy.Query] = []
+        if filters.symbol is not None:
+            out.append(
+                tantivy.Query.regex_query(self._schema, "symbol", re.escape(filters.symbol) + ".*")
+                if filters.symbol_prefix else self._term("symbol", filters.symbol)
+            )
+        if filters.date_from is not None or filters.date_until is not None:
+            low, high = filters.date_from, filters.date_until
+            out.append(tantivy.Query.range_query(
+                self._schema, "date", tantivy.FieldType.Integer,
+                low.toordinal() if low else None, high.toordinal() if high else None,
+            ))
+        return out
 
     def _language_query(self, lang: Language, clauses: tuple[Clause, ...]) -> tantivy.Query:
         """The query of one language field; built queries are kept (regexes are costly)."""
@@ -300,6 +336,11 @@ def _key(value: object) -> str:
 def _only(request: Request, lang: Language) -> Request:
     """The same search in one language field."""
     return dataclasses.replace(request, clauses={lang: request.clauses[lang]})
+
+
+def _score(key: object) -> float:
+    """A hit's score; a hit ordered by a field has that field's value instead: no score."""
+    return float(key) if isinstance(key, (int, float)) else 0.0
 
 
 def _count(found: tantivy.SearchResult) -> int:

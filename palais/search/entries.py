@@ -23,6 +23,7 @@ from palais.errors import InvalidInput
 from palais.languages import Language
 from palais.model import Document, Part
 from palais.search import normalise
+from palais.symbols import sort_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class Entry:
     agenda_items: tuple[int, ...] = ()
     senders: tuple[str, ...] = ()
     texts: Mapping[Language, str] = field(default_factory=dict)
+    titles: Mapping[Language, str] = field(default_factory=dict)  # as each version prints it
 
     @property
     def year(self) -> int | None:
@@ -64,6 +66,8 @@ class Entry:
             "agenda_items": list(self.agenda_items),
             "senders": list(self.senders),
             "texts": {lang.value: text for lang, text in self.texts.items()},
+            "titles": {lang.value: title for lang, title in self.titles.items()},
+            "symbol_key": sort_text(self.symbol),  # what engines sort symbols by
         }
 
     @classmethod
@@ -78,6 +82,7 @@ class Entry:
             agenda_items=tuple(data["agenda_items"]),
             senders=tuple(data["senders"]),
             texts={Language(k): v for k, v in data["texts"].items()},
+            titles={Language(k): v for k, v in data.get("titles", {}).items()},
         )
 
     @property
@@ -92,9 +97,13 @@ class Entry:
         return normalise.index_text(f"{self.symbol}\n{text}", lang) if text else ""
 
 
-def entry_of(doc: Document, texts: Mapping[Language, str] | None = None) -> Entry:
-    """The entry of an issued document, from the printed ``texts`` of its versions when
-    given; a document without a symbol cannot be indexed."""
+def entry_of(
+    doc: Document,
+    texts: Mapping[Language, str] | None = None,
+    titles: Mapping[Language, str] | None = None,
+) -> Entry:
+    """The entry of an issued document, from the printed ``texts`` (and ``titles``) of its
+    versions when given; a document without a symbol cannot be indexed."""
     if doc.symbol is None:
         raise InvalidInput("only a registered document (one with a symbol) can be indexed")
     cover_lang = doc.language or doc.original_language
@@ -112,6 +121,7 @@ def entry_of(doc: Document, texts: Mapping[Language, str] | None = None) -> Entr
         texts={
             lang: "\n".join(c for c in chunks[lang] if c) for lang in Language if lang in chunks
         },
+        titles={lang: t for lang, t in (titles or {}).items() if t},
     )
 
 

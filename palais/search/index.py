@@ -24,10 +24,15 @@ from palais.model import Document, Party
 from palais.search.entries import Entry, entry_of, fingerprint_of
 from palais.search.query import Clause, Query, parse_query
 from palais.search.snippets import snippet
+from palais.symbols import Symbol, canonical_case
+from palais.titles import ShownTitle, title_for
 
 PAGE_SIZE = 10
 MAX_PAGE = 1000
 FACETS = ("session", "agenda_item", "sender", "doc_type", "language", "year")
+# Filters that are not facets: a symbol (or its beginning, ending in *), a date range.
+NARROWING = ("symbol", "from", "until")
+SORTS = ("relevance", "date", "symbol")
 _NUMERIC = frozenset({"session", "agenda_item", "year"})
 
 
@@ -45,6 +50,13 @@ class Hit:
     senders: tuple[str, ...]
     doc_type: str
     score: float
+    titles: Mapping[Language, str] = field(default_factory=dict)
+    original_language: Language | None = None
+    languages: tuple[Language, ...] = ()
+
+    def title_for(self, reader: Language | None) -> ShownTitle | None:
+        """The title in ``reader``'s language where that version exists, else the original."""
+        return title_for(self.titles, reader, self.title, self.original_language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,18 +105,32 @@ class Filters:
     doc_type: str | None = None
     language: Language | None = None
     year: int | None = None
+    symbol: str | None = None  # canonical symbol, or its beginning when symbol_prefix
+    symbol_prefix: bool = False
+    date_from: date | None = None
+    date_until: date | None = None
     given: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def read(cls, raw: Mapping[str, str] | None) -> Filters:
         raw = {k: v.strip() for k, v in (raw or {}).items() if v and v.strip()}
-        unknown = sorted(set(raw) - set(FACETS))
+        unknown = sorted(set(raw) - set(FACETS) - set(NARROWING))
         if unknown:
-            raise InvalidInput(f"unknown search filter {unknown[0]!r}: expected one of {FACETS}")
+            raise InvalidInput(
+                f"unknown search filter {unknown[0]!r}: expected one of {FACETS + NARROWING}"
+            )
         values: dict[str, Any] = {}
         for name, value in raw.items():
             if name in _NUMERIC:
                 values[name] = whole_number(value, f"search filter {name}")
+            elif name in ("from", "until"):
+                values[f"date_{name}"] = _day(name, value)
+            elif name == "symbol":
+                values["symbol_prefix"] = value.endswith("*")
+                values["symbol"] = (
+                    canonical_case(value.rstrip("*")) if value.endswith("*")
+                    else str(Symbol.parse_any_case(value))
+                )
             elif name == "language":
                 values[name] = Language.parse(value)
             elif name == "sender":
@@ -121,6 +147,9 @@ class Request:
     query: Query
     clauses: Mapping[Language, tuple[Clause, ...]]
     filters: Filters
+    reader: Language | None = None  # whose version a hit links to when matches tie
+    excluded: Mapping[Language, tuple[Clause, ...]] = field(default_factory=dict)
+    sort: str = "relevance"  # or "date" (newest first), "symbol" (in symbol order)
 
     @property
     def empty(self) -> bool:
@@ -172,14 +201,34 @@ class SearchIndex(ABC):
             stale=frozenset(s for s in wanted.keys() & indexed.keys() if wanted[s] != indexed[s]),
         )
 
-    def search(self, q: str, filters: Mapping[str, str] | None = None, page: int = 1) -> Results:
-        """Ranked documents matching ``q`` (all, newest first, when ``q`` is empty)."""
+    def search(
+        self,
+        q: str,
+        filters: Mapping[str, str] | None = None,
+        page: int = 1,
+        reader: Language | None = None,
+        sort: str = "relevance",
+    ) -> Results:
+        """Ranked documents matching ``q`` (all, newest first, when ``q`` is empty), or
+        sorted by ``sort``; each hit linked to the ``reader``'s version where it matches
+        as well as any other. ``field:value`` in ``q`` narrows as the filter would."""
         if not 1 <= page <= MAX_PAGE:
             raise InvalidInput(f"page must be between 1 and {MAX_PAGE}, got {page}")
+        if sort not in SORTS:
+            raise InvalidInput(f"sort must be one of {SORTS}, got {sort!r}")
         query = parse_query(q)
-        checked = Filters.read(filters)
+        raw = dict(filters or {})
+        for name, value in query.fields:
+            if raw.get(name, value).lower() != value.lower():
+                return Results(0, [], {}, page)  # two values of one field: nothing has both
+            raw[name] = value
+        checked = Filters.read(raw)
         languages = (checked.language,) if checked.language else tuple(Language)
-        request = Request(query, {lang: query.clauses(lang) for lang in languages}, checked)
+        request = Request(
+            query, {lang: query.clauses(lang) for lang in languages}, checked, reader,
+            {lang: query.exclusions(lang) for lang in Language} if query.excluded else {},
+            sort,
+        )
         total, found = self._ranked(request, (page - 1) * PAGE_SIZE, PAGE_SIZE)
         hits = [_hit(entry, score, request) for score, entry in found]
         facets = self._facets(request)
@@ -214,6 +263,15 @@ class SearchIndex(ABC):
         """Counts per facet value over all matches (``language``: matches per language field)."""
 
 
+def _day(name: str, value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(
+            f"search filter {name} must be a date as YYYY-MM-DD, got {value!r}"
+        ) from None
+
+
 def expected_fingerprint(documents: Iterable[Document | Entry]) -> str:
     """The fingerprint an index holding exactly ``documents`` reports."""
     return fingerprint_of((e.symbol, e.digest) for e in map(_entry, documents))
@@ -224,13 +282,17 @@ def _entry(item: Document | Entry) -> Entry:
 
 
 def _hit(entry: Entry, score: float, request: Request) -> Hit:
-    """The hit, linked to the language version with the most matches (else the original)."""
+    """The hit, linked to the language version with the most matches (the reader's on a
+    tie, then the original)."""
     order = sorted(
-        entry.texts, key=lambda lang: (lang is not entry.language, list(Language).index(lang))
+        entry.texts,
+        key=lambda lang: (
+            lang is not request.reader, lang is not entry.language, list(Language).index(lang)
+        ),
     )
     compiled = request.clauses
     if request.empty:
-        preferred = [request.filters.language, entry.language]
+        preferred = [request.filters.language, request.reader, entry.language]
         order = [lang for lang in preferred if lang is not None and lang in entry.texts][
             :1
         ] or order[:1]
@@ -252,6 +314,9 @@ def _hit(entry: Entry, score: float, request: Request) -> Hit:
         senders=entry.senders,
         doc_type=entry.doc_type,
         score=score,
+        titles=entry.titles,
+        original_language=entry.language,
+        languages=entry.languages,
     )
 
 

@@ -206,11 +206,24 @@ class PostgresIndex(SearchIndex):
     ) -> tuple[int, list[tuple[float, Entry]]]:
         where, params = _filter_sql(request)
         params |= {"limit": limit, "offset": offset}
+        order = (
+            "d.payload->>'symbol_key', d.symbol" if request.sort == "symbol"
+            else "d.doc_date DESC NULLS LAST, d.symbol"
+        )
         if request.empty:
             sql = f"""
                 SELECT d.payload, 0.0 AS score, count(*) OVER () AS total
                 FROM search_documents d WHERE {where}
-                ORDER BY d.doc_date DESC NULLS LAST, d.symbol
+                ORDER BY {order}
+                LIMIT :limit OFFSET :offset"""
+        elif request.sort != "relevance":
+            matches, match_params = _matches_sql(request.clauses, where)
+            params |= match_params
+            sql = f"""
+                WITH m AS MATERIALIZED ({matches})
+                SELECT d.payload, 0.0 AS score, count(*) OVER () AS total
+                FROM search_documents d WHERE d.id IN (SELECT doc FROM m)
+                ORDER BY {order}
                 LIMIT :limit OFFSET :offset"""
         else:
             matches, match_params = _matches_sql(request.clauses, where, score="head")
@@ -405,7 +418,10 @@ def _query_case(params: Mapping[str, Any]) -> str:
 
 
 def _filter_sql(request: Request) -> tuple[str, dict[str, Any]]:
+    """The filters as a condition on the table searched: ``search_documents`` for a search
+    without words, ``search_texts`` (whose ``doc`` is the document's id) with words."""
     filters = request.filters
+    key = "id" if request.empty else "doc"
     conditions, params = ["TRUE"], {}
     for name, condition in _FILTER_COLUMNS.items():
         value = getattr(filters, name)
@@ -415,4 +431,23 @@ def _filter_sql(request: Request) -> tuple[str, dict[str, Any]]:
     if request.empty and filters.language is not None:
         conditions.append(":f_language = ANY (languages)")
         params["f_language"] = filters.language.value
+    if filters.symbol is not None:
+        same = "LIKE :f_symbol || '%'" if filters.symbol_prefix else "= :f_symbol"
+        conditions.append(f"{key} IN (SELECT id FROM search_documents WHERE symbol {same})")
+        params["f_symbol"] = filters.symbol.replace("%", r"\%").replace("_", r"\_")
+    if filters.date_from is not None:
+        conditions.append("doc_date >= :f_from")
+        params["f_from"] = filters.date_from
+    if filters.date_until is not None:
+        conditions.append("doc_date <= :f_until")
+        params["f_until"] = filters.date_until
+    by_text: dict[str, list[str]] = defaultdict(list)
+    for lang, clauses in request.excluded.items():
+        by_text[" | ".join(tsquery_text((c,)) for c in clauses)].append(lang.value)
+    for n, (text, langs) in enumerate(by_text.items()):
+        conditions.append(
+            f"{key} NOT IN (SELECT doc FROM search_texts WHERE lang = ANY (:x_l{n}) "
+            f"AND terms @@ CAST(:x_q{n} AS tsquery))"
+        )
+        params |= {f"x_q{n}": text, f"x_l{n}": langs}
     return " AND ".join(conditions), params

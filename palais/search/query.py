@@ -8,6 +8,12 @@ appear one after another. Words ending in ``*``, Chinese single characters and
 place names match as prefixes (the last term), so "Кельбаджар" also finds the
 adjective "Кельбаджарского".
 
+Between clauses, ``OR`` makes one clause of its neighbours (either satisfies
+it); a clause written with a leading ``-`` excludes the documents any version of
+which it matches; ``field:value`` (``symbol:``, ``state:``, ``session:``,
+``agenda:``, ``year:``) narrows like a facet, a symbol ending in ``*`` by its
+beginning. The syntax, with tested examples, is on the search help page.
+
 Terms depend on the language field searched (stemming is per language), so
 :meth:`Query.clauses` compiles the same parsed query once per field.
 """
@@ -26,7 +32,14 @@ from palais.languages import Language
 from palais.search.normalise import han_terms, is_han, stem, words
 
 MAX_QUERY_CHARS = 500
-_PHRASE = re.compile(r'"([^"]*)"?')
+# A token: an optionally negated "phrase", or a run of non-space characters.
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+# Query fields -> the search filter they set.
+FIELDS = {
+    "symbol": "symbol", "state": "sender", "session": "session", "agenda": "agenda_item",
+    "year": "year",
+}
+_FIELD = re.compile(r"(?i)^(" + "|".join(FIELDS) + r"):(\S+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +76,17 @@ class Query:
     """A parsed query, independent of language until :meth:`clauses` is asked."""
 
     parts: tuple[tuple[_Spelling, ...], ...]
+    excluded: tuple[tuple[_Spelling, ...], ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()  # (search filter, value) from field:value
 
     @property
     def empty(self) -> bool:
+        """No words to match (fields and exclusions alone list documents by date)."""
         return not self.parts
+
+    def exclusions(self, lang: Language) -> tuple[Clause, ...]:
+        """The excluded clauses as terms of ``lang``'s field."""
+        return Query(self.excluded).clauses(lang)
 
     def clauses(self, lang: Language) -> tuple[Clause, ...]:
         """The clauses as terms of ``lang``'s field."""
@@ -81,19 +101,43 @@ class Query:
 
 
 def parse_query(text: str) -> Query:
-    """Read a query: words, "phrases", ``word*`` prefixes; place names expanded."""
+    """Read a query: words, "phrases", ``word*`` prefixes, ``OR``, ``-exclusions`` and
+    ``field:value``; place names expanded to their spellings."""
     if len(text) > MAX_QUERY_CHARS:
         raise InvalidInput(f"a search query is at most {MAX_QUERY_CHARS} characters")
     parts: list[tuple[_Spelling, ...]] = []
-    position = 0
-    for match in _PHRASE.finditer(text):
-        parts.extend(_bare(text[position : match.start()]))
-        phrase = tuple(words(match.group(1)))
-        if phrase:
-            parts.append((_Spelling(phrase, False),))
-        position = match.end()
-    parts.extend(_bare(text[position:]))
-    return Query(tuple(parts))
+    excluded: list[tuple[_Spelling, ...]] = []
+    fields: list[tuple[str, str]] = []
+    joins: set[int] = set()  # part i is one clause with part i - 1 (an OR between them)
+    run: list[str] = []  # bare words not yet read (a place name may span several)
+
+    def flush() -> None:
+        parts.extend(_bare(" ".join(run)))
+        run.clear()
+
+    for match in _TOKEN.finditer(text):
+        negated, phrase, bare = match.group(1), match.group(2), match.group(3)
+        if phrase is not None:
+            flush()
+            found = tuple(words(phrase))
+            if found:
+                (excluded if negated else parts).append((_Spelling(found, False),))
+        elif bare == "OR":
+            flush()
+            if parts:
+                joins.add(len(parts))
+        elif bare.startswith("-") and len(bare) > 1:
+            flush()
+            excluded.extend(_bare(bare[1:]))
+        elif field := _FIELD.match(bare):
+            flush()
+            fields.append((FIELDS[field.group(1).lower()], field.group(2)))
+        else:
+            run.append(bare)
+    flush()
+    for i in sorted((j for j in joins if j < len(parts)), reverse=True):
+        parts[i - 1 : i + 1] = [tuple(dict.fromkeys(parts[i - 1] + parts[i]))]
+    return Query(tuple(parts), tuple(excluded), tuple(fields))
 
 
 def _bare(text: str) -> list[tuple[_Spelling, ...]]:

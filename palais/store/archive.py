@@ -92,13 +92,31 @@ def symbols_of(connection: Connection, ids: Sequence[int]) -> dict[int, str]:
     return {sid: symbol for sid, symbol in connection.execute(query)}
 
 
-def texts_of(connection: Connection, ids: Sequence[int]) -> dict[int, dict[str, str]]:
-    """The printed text of each language version of each submission of ``ids``."""
-    found: dict[int, dict[str, str]] = defaultdict(dict)
+def printed_of(
+    connection: Connection, ids: Sequence[int]
+) -> tuple[dict[int, dict[str, str]], dict[int, dict[str, str]]]:
+    """The printed text and the title of each language version of each of ``ids``."""
+    texts: dict[int, dict[str, str]] = defaultdict(dict)
+    titles: dict[int, dict[str, str]] = defaultdict(dict)
     if ids:
         query = select(version_texts).where(version_texts.c.submission_id.in_(ids))
         for row in connection.execute(query):
-            found[row.submission_id][row.language] = row.text
+            texts[row.submission_id][row.language] = row.text
+            if row.title:
+                titles[row.submission_id][row.language] = row.title
+    return texts, titles
+
+
+def titles_of(connection: Connection, ids: Sequence[int]) -> dict[int, dict[str, str]]:
+    """The title each language version of each of ``ids`` prints (the texts left unread)."""
+    found: dict[int, dict[str, str]] = defaultdict(dict)
+    if ids:
+        columns = version_texts.c
+        query = select(columns.submission_id, columns.language, columns.title).where(
+            columns.submission_id.in_(ids) & columns.title.is_not(None)
+        )
+        for sid, language, title in connection.execute(query):
+            found[sid][language] = title
     return found
 
 
@@ -117,12 +135,21 @@ def add_files(
         )
 
 
-def add_texts(connection: Connection, submission_id: int, texts: dict[str, str]) -> None:
-    """Record the printed text of each language version of one submission."""
+def add_texts(
+    connection: Connection,
+    submission_id: int,
+    texts: dict[str, str],
+    titles: dict[str, str] | None = None,
+) -> None:
+    """Record the printed text and title of each language version of one submission."""
     if texts:
         connection.execute(
             insert(version_texts),
-            [{"submission_id": submission_id, "language": k, "text": v} for k, v in texts.items()],
+            [
+                {"submission_id": submission_id, "language": k, "text": v,
+                 "title": (titles or {}).get(k)}
+                for k, v in texts.items()
+            ],
         )
 
 

@@ -177,12 +177,14 @@ changes = Table(
     Column("at", DateTime(timezone=True), nullable=False),
 )
 
-# What each language version of an issued document prints: the search index's source.
+# What each language version of an issued document prints: the search index's source,
+# and the title each version prints (what lists and pages show in the reader's language).
 version_texts = Table(
     "version_texts",
     metadata,
     Column("submission_id", Integer, ForeignKey("submissions.id"), nullable=False),
     Column("language", String(2), nullable=False),
     Column("text", Text, nullable=False),
+    Column("title", Text),  # the version's title as printed (none before 0005)
     PrimaryKeyConstraint("submission_id", "language", name="pk_version_texts"),
 )

@@ -21,7 +21,9 @@ from palais.registry import Registry
 from palais.search import SearchIndex, open_index
 from palais.settings import Settings
 from palais.web.api import api_router
+from palais.web.apidocs import serve_api_docs
 from palais.web.csrf import OriginCheck
+from palais.web.head import allow_head
 from palais.web.headers import SecurityHeaders
 from palais.web.health import router as health_router
 from palais.web.keys import signing_key
@@ -79,6 +81,8 @@ def create_app(
     app.include_router(api_router, prefix=API_PREFIX)
     app.include_router(health_router)
     _install_pages(app)
+    serve_api_docs(app)
+    allow_head(app)
     app.add_middleware(OriginCheck)
     app.add_middleware(BodyLimit, max_upload_bytes=settings.max_upload_bytes)
     app.add_middleware(SecurityHeaders, https=settings.secure_cookies)

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from palais.web.api import auth, documents, problems, publication, sessions, submissions
+from palais.web.api import (
+    auth,
+    bulk,
+    citations,
+    documents,
+    problems,
+    publication,
+    search,
+    sessions,
+    submissions,
+)
 
 api_router = APIRouter()
-for _module in (auth, submissions, documents, sessions, publication, problems):
+for _module in (
+    auth, submissions, documents, citations, sessions, publication, search, bulk, problems
+):
     api_router.include_router(_module.router)

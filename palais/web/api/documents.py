@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Header, Path, Response
+from fastapi.responses import RedirectResponse
 
 from palais.web.api.paths import parse_document_path
 from palais.web.api.views import document_json
@@ -49,6 +50,8 @@ def get_document(
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Any:
     target = parse_document_path(path)
+    if target.canonical() != path.strip("/"):
+        return RedirectResponse(f"/api/documents/{quote(target.canonical())}", status_code=308)
     if target.language is None or target.format is None:
         return document_json(registry.document(target.symbol, actor=actor))
     file = registry.manifestation(target.symbol, target.language, target.format, actor=actor)

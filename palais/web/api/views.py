@@ -92,12 +92,15 @@ def document_json(document: Any, api_prefix: str = "/api") -> Json:
     return body
 
 
-def feed_entry(issued: Any) -> FeedEntry:
+def feed_entry(issued: Any, reader: Language | None = None) -> FeedEntry:
+    """A feed's entry, titled in ``reader``'s language where that version exists."""
     doc: Document = issued.document
     languages: tuple[Language, ...] = tuple(getattr(issued, "languages", ALL))
+    shown = issued.title_for(reader)
     return FeedEntry(
         symbol=str(issued.symbol),
-        title=doc.title or doc.doc_type.value.replace("_", " "),
+        title=shown.text if shown else doc.doc_type.value.replace("_", " "),
+        title_language=shown.language if shown else None,
         issued_at=issued.issued_at,
         session=doc.session,
         languages=languages,

@@ -14,6 +14,7 @@ from pathlib import Path
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from palais.web import harvesting
 from palais.web.csrf import require_form_token
 from palais.web.ui import (
     account,
@@ -40,4 +41,6 @@ def install_ui(app: FastAPI) -> None:
     guard = [Depends(require_form_token)]
     for module in PAGES:
         app.include_router(module.router, include_in_schema=False, dependencies=guard)
+    # Harvesting (OAI-PMH) is for programs: its POST carries no form token.
+    app.include_router(harvesting.router, include_in_schema=False)
     errors.install_page_errors(app)

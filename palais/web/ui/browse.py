@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from fastapi import APIRouter
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from palais import conventions
-from palais.errors import UnknownState
+from palais.errors import NotFound, UnknownSession, UnknownState
 from palais.languages import Language
 from palais.model import Party
 from palais.web.ui.i18n import negotiate
@@ -39,6 +39,7 @@ class Row:
     label: str
     detail: str
     count: int
+    year: int | None = None  # a session's: the browse page groups sessions by year
 
 
 @router.get("/browse")
@@ -51,7 +52,7 @@ def browse(request: Request) -> Response:
     sessions = [
         Row(f"/browse/sessions/{s.number}", conventions.session_line(s.number, lang),
             conventions.date_range(s.opening, s.closing, lang),
-            counts.get("session", {}).get(str(s.number), 0))
+            counts.get("session", {}).get(str(s.number), 0), s.opening.year)
         for s in sorted(request.app.state.registry.sessions(), key=lambda s: -s.number)
         if not s.special
     ]
@@ -77,23 +78,36 @@ def _state_name(iso3: str, lang: Language) -> str:
 
 @router.get("/browse/sessions/{number}")
 def by_session(request: Request, number: int, page: int = 1) -> Response:
+    try:
+        request.app.state.registry.session(number)
+    except UnknownSession:
+        raise NotFound(f"the Council's calendar has no session {number}") from None
     return _listing(request, "session", number, page)
 
 
 @router.get("/browse/agenda/{number}")
 def by_agenda_item(request: Request, number: int, page: int = 1) -> Response:
+    if number not in AGENDA_ITEMS:
+        raise NotFound(f"the Council's agenda has no item {number} (items 1 to 10)")
     return _listing(request, "agenda_item", number, page)
 
 
 @router.get("/browse/states/{iso3}")
 def by_state(request: Request, iso3: str, page: int = 1) -> Response:
-    return _listing(request, "sender", Party(iso3.upper()).iso3, page)
+    try:
+        conventions.state_name(iso3.upper(), Language.EN)
+    except UnknownState:
+        raise NotFound(f"no Member or observer State has the code {iso3!r}") from None
+    if iso3 != iso3.upper():
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"/browse/states/{iso3.upper()}{query}", status_code=308)
+    return _listing(request, "sender", Party(iso3).iso3, page)
 
 
 def _listing(request: Request, facet: str, value: int | str, page: int) -> Response:
     index = search_index(request)
     results = (
-        index.search("", filters={facet: str(value)}, page=max(page, 1))
+        index.search("", filters={facet: str(value)}, page=max(page, 1), reader=negotiate(request))
         if index is not None else None
     )
     context = {

@@ -22,6 +22,7 @@ from palais.languages import Language
 from palais.model import Document
 from palais.parse import parse_text
 from palais.records import from_record, to_record
+from palais.titles import ShownTitle, title_for
 from palais.web.csrf import CSRF_COOKIE, token_for
 from palais.web.login import LoginGate
 from palais.web.ui import install_ui
@@ -72,12 +73,23 @@ class FakeDocument:
             "language": "fr", "title": self.title, "paragraphs": [self.text],
         })
 
+    def title_for(self, reader: Language | None) -> ShownTitle | None:
+        return title_for({}, reader, self.title, Language.FR)
+
 
 @dataclass(frozen=True)
 class FakeHit:
     symbol: str
     title: str
     snippet: str
+    language: Language | None = None
+    doc_date: str | None = None
+    session: int | None = None
+    agenda_items: tuple[int, ...] = ()
+    languages: tuple[Language, ...] = ()
+
+    def title_for(self, reader: Language | None) -> ShownTitle | None:
+        return title_for({}, reader, self.title, Language.FR)
 
 
 @dataclass(frozen=True)
@@ -86,6 +98,7 @@ class FakeResults:
     hits: list[FakeHit]
     facets: dict[str, list[tuple[str, int]]]
     page: int = 1
+    page_size: int = 10
 
     @property
     def pages(self) -> int:
@@ -168,6 +181,9 @@ class FakeRegistry:
     def sessions(self) -> tuple[Any, ...]:
         return load_calendar().sessions()
 
+    def session(self, number: int) -> Any:
+        return load_calendar().session(number)
+
     def recently_issued(self, limit: int | None = None) -> list[FakeDocument]:
         return self.issued[:limit]
 
@@ -184,7 +200,10 @@ class FakeIndex:
 
     registry: FakeRegistry
 
-    def search(self, q: str, filters: dict[str, str], page: int = 1) -> FakeResults:
+    def search(
+        self, q: str, filters: Any, page: int = 1, reader: Language | None = None,
+        sort: str = "relevance",
+    ) -> FakeResults:
         hits = [
             d
             for d in self.registry.issued
