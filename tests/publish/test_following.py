@@ -59,11 +59,12 @@ def _found(api: Api, q: str) -> set[str]:
 
 
 def _session_count(api: Api, number: int) -> int:
-    """The count the browse page shows beside a session (a link only when it has any)."""
+    """The count the browse page's table shows in a session's row (a link only when it has
+    any documents)."""
     page = api.get(None, "/browse").text
     found = re.search(
-        rf'href="/browse/sessions/{number}">[^<]*</a> <span class="detail">[^<]*</span> '
-        r'<span class="count">\((\d+)\)', page,
+        rf'href="/browse/sessions/{number}">[^<]*</a></td>\s*<td>[^<]*</td>\s*'
+        r'<td class="count">(\d+)</td>', page,
     )
     return int(found[1]) if found else 0
 

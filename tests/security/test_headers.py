@@ -18,12 +18,27 @@ from tests.security.conftest import issue
 from tests.web.harness import PASSWORD, Api, Backend, make_settings
 
 
-def _script_cannot_run(policy: str) -> None:
+def _directives(policy: str) -> dict[str, str]:
     parts = (p.strip().partition(" ") for p in policy.split(";") if p.strip())
-    directives = {name: value for name, _, value in parts}
+    return {name: value for name, _, value in parts}
+
+
+def _no_injected_script_can_run(policy: str) -> None:
+    """Pages run only script files of their own (no inline script, no other origin) and
+    no other site may frame them."""
+    directives = _directives(policy)
+    assert directives.get("default-src") == "'none'", policy
+    assert directives.get("script-src") in (None, "'self'"), policy
+    assert directives.get("frame-ancestors") == "'none'", policy
+
+
+def _version_cannot_run_script(policy: str) -> None:
+    """An issued HTML version runs no script at all, sandboxed, framed by palais alone."""
+    directives = _directives(policy)
     assert directives.get("default-src") == "'none'", policy
     assert "script-src" not in directives, policy
-    assert directives.get("frame-ancestors") == "'none'", policy
+    assert "sandbox" in directives and "allow-scripts" not in directives["sandbox"], policy
+    assert directives.get("frame-ancestors") == "'self'", policy
 
 
 def test_every_response_carries_the_security_headers(api: Api) -> None:
@@ -34,9 +49,11 @@ def test_every_response_carries_the_security_headers(api: Api) -> None:
         answer = api.get(who, path, follow_redirects=False)
         assert answer.headers.get("x-content-type-options") == "nosniff", path
         assert answer.headers.get("referrer-policy") == "same-origin", path
-        _script_cannot_run(answer.headers["content-security-policy"])
-    version = api.get(None, f"/api/documents/{symbol}/en.html")
-    assert "sandbox" in version.headers["content-security-policy"]
+        policy = answer.headers["content-security-policy"]
+        if path.endswith(".html"):
+            _version_cannot_run_script(policy)
+        else:
+            _no_injected_script_can_run(policy)
 
 
 def test_private_answers_are_not_stored_and_cookies_can_be_secure(tmp_path: Path) -> None:
