@@ -54,10 +54,10 @@ class OaiError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Archive:
-    """What the protocol reads: every issued document in store order, one by symbol,
-    the sets, and where the server is."""
+    """What the protocol reads: the issued documents after a store position, each with its
+    position, in store order; one by symbol; the sets; and where the server is."""
 
-    documents: Callable[[], Iterable[Any]]
+    documents: Callable[[int], Iterable[tuple[int, Any]]]
     document: Callable[[str], Any | None]
     sets: Callable[[], list[tuple[str, str]]]
     base_url: str
@@ -149,34 +149,36 @@ def _list(archive: Archive, args: Mapping[str, str], *, records: bool) -> etree.
     wanted = _Selection.read(args)
     verb = "ListRecords" if records else "ListIdentifiers"
     out = etree.Element(f"{{{OAI_NS}}}{verb}")
-    chosen = (d for d in archive.documents() if wanted.keeps(d))
-    shown, more = 0, False
-    for position, issued in enumerate(chosen):
-        if position < wanted.offset:
-            continue
+    # A page goes on from the store position where the previous one stopped, so a
+    # whole harvest reads the archive once, however many pages it takes.
+    chosen = ((p, d) for p, d in archive.documents(wanted.after) if wanted.keeps(d))
+    shown, more, last = 0, False, wanted.after
+    for position, issued in chosen:
         if shown == archive.page_size:
             more = True
             break
         out.append(_record(archive, issued, wanted.prefix) if records else _header(issued))
-        shown += 1
+        shown, last = shown + 1, position
     if not shown:
         raise OaiError("noRecordsMatch", "no record matches these arguments")
-    if more or wanted.offset:
+    if more or wanted.cursor:
         token = etree.SubElement(out, f"{{{OAI_NS}}}resumptionToken",
-                                 cursor=str(wanted.offset))
-        token.text = wanted.next_token(wanted.offset + shown) if more else ""
+                                 cursor=str(wanted.cursor))
+        token.text = wanted.next_token(last, wanted.cursor + shown) if more else ""
     return out
 
 
 @dataclass(frozen=True, slots=True)
 class _Selection:
-    """What a list asks for, and how far a resumption token had got."""
+    """What a list asks for, and how far a resumption token had got: the store position
+    of the last record sent (``after``) and how many records were sent (``cursor``)."""
 
     prefix: str
     set_spec: str | None
     since: datetime | None
     until: datetime | None
-    offset: int = 0
+    after: int = 0
+    cursor: int = 0
 
     @classmethod
     def read(cls, args: Mapping[str, str]) -> _Selection:
@@ -192,20 +194,20 @@ class _Selection:
     @classmethod
     def _from_token(cls, token: str) -> _Selection:
         try:
-            prefix, set_spec, since, until, offset = token.split("!")
+            prefix, set_spec, since, until, after, cursor = token.split("!")
             return cls(
                 prefix if prefix in FORMATS else _bad(token), set_spec or None,
                 datetime.fromisoformat(since) if since else None,
-                datetime.fromisoformat(until) if until else None, int(offset),
+                datetime.fromisoformat(until) if until else None, int(after), int(cursor),
             )
         except (ValueError, TypeError):
             raise OaiError(
                 "badResumptionToken", f"not a token of this server: {token!r}"
             ) from None
 
-    def next_token(self, offset: int) -> str:
+    def next_token(self, after: int, cursor: int) -> str:
         moments = [m.isoformat() if m else "" for m in (self.since, self.until)]
-        return "!".join([self.prefix, self.set_spec or "", *moments, str(offset)])
+        return "!".join([self.prefix, self.set_spec or "", *moments, str(after), str(cursor)])
 
     def keeps(self, issued: Any) -> bool:
         at = issued.issued_at.astimezone(UTC).replace(microsecond=0)

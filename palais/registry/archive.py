@@ -88,17 +88,30 @@ class ArchiveReads(StoreAccess):
     ) -> Iterator[IssuedDocument]:
         """Every issued document (of ``session``), in the order they entered the store,
         read a page at a time."""
-        def read(connection: Connection, after: int) -> tuple[list[IssuedDocument], int]:
-            found = archive.issued_page(connection, after, page, session)
-            return issued_values(connection, found), (found[-1].id if found else after)
+        for _position, issued in self.archive_after(0, session=session, page=page):
+            yield issued
 
-        yield from self._pages(read, self._public_read)
+    def archive_after(
+        self, after: int, *, session: int | None = None, page: int = PAGE
+    ) -> Iterator[tuple[int, IssuedDocument]]:
+        """The issued documents that entered the store after position ``after``, each with
+        its own position: a reader that stops (a harvester between two pages) goes on
+        from the last position it saw, without reading what came before it again."""
+        def read(
+            connection: Connection, last: int
+        ) -> tuple[list[tuple[int, IssuedDocument]], int]:
+            found = archive.issued_page(connection, last, page, session)
+            values = issued_values(connection, found)
+            return list(zip((row.id for row in found), values, strict=True)), (
+                found[-1].id if found else last
+            )
 
-    def _pages(self, read: Any, transaction: Any = None) -> Iterator[Any]:
+        yield from self._pages(read, self._public_read, after)
+
+    def _pages(self, read: Any, transaction: Any = None, after: int = 0) -> Iterator[Any]:
         """The items of ``read(connection, after) -> (items, last id)``, a page per read
         transaction (``transaction``, the primary's by default), until a page is empty."""
         transaction = transaction or self._read
-        after = 0
         while True:
             items, after = transaction(partial(_call_with, read, after))
             if not items:

@@ -75,7 +75,7 @@ def _archive(request: Request) -> Archive:
         return sessions + items
 
     return Archive(
-        documents=registry.archive, document=document, sets=sets,
+        documents=registry.archive_after, document=document, sets=sets,
         base_url=str(request.base_url),
         page_size=int(getattr(request.app.state, "oai_page_size", PAGE_SIZE)),
     )

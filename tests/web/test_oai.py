@@ -145,3 +145,26 @@ def test_marc_records_read_back_by_pymarc_with_the_fields_written(
     assert requests.head(links[2]["u"], timeout=30).status_code == 200
     jobs = [f["b"] for f in record.get_fields("029")]
     assert len(jobs) == 6 and jobs[2].endswith(" E") and jobs[2].startswith("G")
+
+
+def test_a_whole_harvest_reads_the_archive_once(
+    server: tuple[Api, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page goes on from the store position where the previous one stopped: over the
+    whole harvest, each document is read once (and one more per page, to know there is a
+    next), not once per page before it."""
+    api, url = server
+    read = 0
+    original = api.registry.archive_after
+
+    def counting(after: int, **kwargs: object) -> Iterator[object]:
+        nonlocal read
+        for item in original(after, **kwargs):  # type: ignore[arg-type]
+            read += 1
+            yield item
+
+    monkeypatch.setattr(api.registry, "archive_after", counting)
+    harvested = list(Sickle(f"{url}/oai").ListIdentifiers(metadataPrefix="oai_dc"))
+    assert len(harvested) == IMPORTED + 2
+    pages = -(-len(harvested) // PAGE)
+    assert len(harvested) <= read <= len(harvested) + pages
