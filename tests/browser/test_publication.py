@@ -88,7 +88,9 @@ def test_seed_goes_from_mission_to_public(context: BrowserContext, ui_server: Ui
         passage = page.locator("section.passage").first
         language = passage.locator("textarea").get_attribute("lang") or ""
         passage.locator("textarea").fill(TRANSLATIONS[language[:2]])
-        passage.get_by_role("button", name="Save the translation").click()
+        # Wait for the page the save leads to before counting what is left.
+        with page.expect_navigation():
+            passage.get_by_role("button", name="Save the translation").click()
     expect(page.get_by_text("No passage awaits translation into your languages.")).to_be_visible()
 
     # The officer issues it: six languages, four formats each.
