@@ -45,14 +45,7 @@ def issue(api: Api, record: dict[str, Any]) -> str:
     registered = api.post("officer", f"/api/submissions/{sid}/registration")
     assert registered.status_code == 200, registered.text
     early = api.post("officer", f"/api/submissions/{sid}/issue")
-    for lang, passages in early.json().get("missing", {}).items():
-        translator = "arabic_translator" if lang == "ar" else "translator"
-        for passage in passages:
-            put = api.put(
-                translator, f"/api/submissions/{sid}/translations/{passage}/{lang}",
-                json={"text": f"[{lang}] {passage}"},
-            )
-            assert put.status_code == 200, put.text
+    api.translate(sid, early.json().get("missing", {}))
     issued = api.post("officer", f"/api/submissions/{sid}/issue")
     assert issued.status_code == 200, issued.text
     return str(registered.json()["symbol"])

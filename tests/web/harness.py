@@ -107,6 +107,18 @@ class Api:
     def post_file(self, who: str, path: str, name: str, data: bytes) -> httpx.Response:
         return self.post(who, path, files={"file": (name, data, "text/plain")})
 
+    def translate(self, sid: int, missing: dict[str, list[str]]) -> None:
+        """Supply each missing passage through the API, each language by a translator
+        assigned to it."""
+        for lang, passages in missing.items():
+            translator = "arabic_translator" if lang == "ar" else "translator"
+            for passage in passages:
+                put = self.put(
+                    translator, f"/api/submissions/{sid}/translations/{passage}/{lang}",
+                    json={"text": f"[{lang}] {passage}"},
+                )
+                assert put.status_code == 200, put.text
+
     def seed_bytes(self, name: str) -> bytes:
         return (SEEDS / name).read_bytes()
 

@@ -30,15 +30,7 @@ def test_seed_goes_from_mission_to_public(api: Api) -> None:
     missing = early.json()["missing"]
     assert missing, "the seed's free-text passages need translating"
 
-    for lang, passages in missing.items():
-        # Each language goes to a translator assigned to it.
-        translator = "arabic_translator" if lang == "ar" else "translator"
-        for passage in passages:
-            put = api.put(
-                translator, f"/api/submissions/{sid}/translations/{passage}/{lang}",
-                json={"text": f"[{lang}] {passage}"},
-            )
-            assert put.status_code == 200, put.text
+    api.translate(sid, missing)
 
     issued = api.post("officer", f"/api/submissions/{sid}/issue")
     assert issued.status_code == 200, issued.text
