@@ -30,7 +30,8 @@ TITLES = [c for c in ALL_CASES if c.get("kind") == "title"]
 @pytest.mark.parametrize("case", CASES, ids=[c["document"][:40] for c in CASES])
 def test_cover_block_as_printed_on_the_document(case: dict[str, Any]) -> None:
     assert case["source"], "every golden names the document it was read on"
-    lines = cover_lines(case["session"], case["lang"], on=case["cover_date"], items=case["items"])
+    lines = cover_lines(case["session"], case["lang"], on=case["cover_date"], items=case["items"],
+                        special=case.get("special", False))
     printed = lines.lines()
     expected = [str(line) for line in case["lines"]]
     if case["complete"]:
