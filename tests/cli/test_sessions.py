@@ -118,3 +118,20 @@ def test_parts_that_cannot_be_are_refused_and_nothing_is_stored(
     assert "is not a part written FIRST/LAST" in malformed.stderr + malformed.stdout
     listed = _palais(env, "sessions", "list", "--last", "1")
     assert "2026-07-10" not in listed.stdout, listed.stdout
+
+
+def test_a_future_session_that_closed_late_prints_the_dates_it_met_once_closed(
+    process_env: dict[str, str],
+) -> None:
+    """A session added as scheduled and later recorded as closed on another day: covers
+    issued during it print the scheduled dates, covers issued after it the dates met."""
+    env = process_env
+    added = _palais(env, "sessions", "add", "63", "--opening", "2026-09-14",
+                    "--closing", "2026-10-09", "--actually-closed", "2026-10-14",
+                    "--as", "officer")
+    assert added.returncode == 0, added.stderr
+    during = _palais(env, "sessions", "cover", "63", "--lang", "es", "--on", "2026-10-01")
+    assert "14 de septiembre a 9 de octubre de 2026" in during.stdout.splitlines()
+    after = _palais(env, "sessions", "cover", "63", "--lang", "es", "--on", "2026-11-02")
+    assert "14 de septiembre a 14 de octubre de 2026" in after.stdout.splitlines(), after.stdout
+    assert "63er período de sesiones" in after.stdout.splitlines()
