@@ -79,7 +79,7 @@ def preview(
     request: Request, actor: Mission, file: Annotated[UploadFile | None, File()] = None
 ) -> Response:
     """Read the upload, keep it for the confirmation, and show its fields to check."""
-    if file is None or not isinstance(file, UploadFile) or not file.filename:
+    if file is None or not file.filename:
         return upload_form(request, InvalidInput("choose the file of the note to upload"))
     try:
         data = read_limited(file, request.app.state.settings.max_upload_bytes)
