@@ -25,7 +25,7 @@ from typing import Literal
 
 from palais.model import Document
 
-NEARLY_THE_SAME = 0.8
+NEARLY_THE_SAME = 0.6
 SHINGLE = 3
 MIN_WORDS = 20
 _WORD = re.compile(r"\w+")
