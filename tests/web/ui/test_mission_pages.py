@@ -129,7 +129,7 @@ def test_a_file_larger_than_a_form_field_confirms_like_any_other(site: Site) -> 
     assert confirmed.status_code == 303
     sid = int(confirmed.headers["location"].split("/")[3])
     page = mission.client.get(f"/mission/submissions/{sid}")
-    assert 'href="/mission/submissions/%d/file"' % sid in page.text
+    assert f'href="/mission/submissions/{sid}/file"' in page.text
     download = mission.client.get(f"/mission/submissions/{sid}/file")
     assert download.content == big and download.headers["content-type"] == "application/pdf"
     assert site.browser("other_mission").client.get(
