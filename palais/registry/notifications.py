@@ -14,12 +14,13 @@ mission also reads every notification in its area, sent or not.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
-from palais.mail import Mailer, MailError
+from palais.mail import Mailer
 from palais.registry.base import StoreAccess
 from palais.registry.rows import aware, now
 from palais.registry.values import Actor, Role
@@ -28,7 +29,7 @@ from palais.store import notifications as rows
 
 logger = logging.getLogger(__name__)
 
-EVENTS = ("registered", "issued")
+_DELIVERING = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +95,18 @@ class NotificationCases(StoreAccess):
         return [_value(r) for r in self._read(lambda c: rows.of_mission(c, state))]
 
     def deliver(self) -> int:
-        """Send the notifications not sent yet; returns how many were sent. Never raises."""
+        """Send the notifications not sent yet; returns how many were sent. Never raises.
+
+        One delivery at a time in a process, so two requests finishing together do not
+        send a message twice (nodes of a cluster each deliver their own events' and,
+        rarely, one another's a second time).
+        """
         if self.mailer is None:
             return 0
+        with _DELIVERING:
+            return self._deliver(self.mailer)
+
+    def _deliver(self, mailer: Mailer) -> int:
         sent = 0
         try:
             waiting = self._read(rows.unsent)
@@ -106,8 +116,8 @@ class NotificationCases(StoreAccess):
         for item in waiting:
             subject, body = message(item.event, item.submission_id, item.symbol, self.public_url)
             try:
-                self.mailer.send(item.recipient, subject, body)
-            except MailError as exc:
+                mailer.send(item.recipient, subject, body)
+            except Exception as exc:  # MailError, or an address the mail library refuses
                 logger.warning("notification %s not sent: %s", item.id, exc)
                 self._mark(item.id, str(exc))
                 continue
