@@ -56,12 +56,14 @@ def read_bytes(data: bytes, filename: str) -> Source:
         try:
             scanned = ocr.read_image(data, name)
         except ParseError as exc:
-            if "found no text" not in exc.message:
-                raise  # OCR missing, or stopped: its own message says so
-            raise ParseError(
-                "%(name)s is a %(kind)s image in which OCR found no text it could read "
-                "(a photograph, or a blank or unreadable scan?)", name=name, kind=kind,
-            ) from exc
+            if "found no text" in exc.message:
+                raise ParseError(
+                    "%(name)s is a %(kind)s image in which OCR found no text it could read "
+                    "(a photograph, or a blank or unreadable scan?)", name=name, kind=kind,
+                ) from exc
+            raise ParseError("%(name)s is a %(kind)s image that OCR could not read: %(reason)s",
+                             name=name, kind=kind,
+                             reason=exc.detail.removeprefix(name + ": ")) from exc
         pages = ()
     elif media_type == sniff.DOCX:
         from palais.intake.word import read_docx

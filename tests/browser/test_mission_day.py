@@ -7,7 +7,8 @@ scan of the same note: OCR reads it, the preview says a note of the same date
 with nearly the same text was received, and the mission confirms anyway. Its
 list names both states in words; it downloads its PDF back whole, and
 withdraws the scan. A file of 30 MB, over the limit, comes back on the form
-with the reason, as HTML: never a JSON problem or a broken connection.
+with the reason, as HTML: never a JSON problem or a broken connection. The
+secretariat's queue shows the scan flagged as a possible duplicate.
 """
 
 from __future__ import annotations
@@ -104,6 +105,16 @@ def test_a_missions_day(context: BrowserContext, ui_server: UiServer, tmp_path: 
     screenshot(page, "mission_day_withdrawn")
     assert ui_server.registry.get(officer, 2).state.value == "withdrawn"
     assert ui_server.registry.get(officer, 1).state.value == "submitted"
+
+    # The secretariat's queue shows the scan flagged as a possible duplicate of the PDF.
+    page.get_by_role("button", name="Log out").click()
+    log_in(page, "officer")
+    page.goto("/secretariat")
+    flagged = page.locator("table tbody tr", has=page.locator(".badge.duplicate"))
+    expect(flagged).to_have_count(1)
+    expect(flagged).to_contain_text("Possible duplicate of 1")
+    expect(flagged).to_contain_text("Withdrawn")
+    screenshot(page, "mission_day_queue_duplicate_flag")
 
 
 def test_a_file_over_the_limit_comes_back_on_the_form(
