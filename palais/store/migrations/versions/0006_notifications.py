@@ -1,7 +1,7 @@
 """What a mission is told, and where it is told it.
 
 Revision ID: 0006
-Revises: 0005
+Revises: 0011
 Create Date: 2026-12-02
 
 A mission is told by email when its note is registered and when it is issued.
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0005"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
