@@ -1,0 +1,108 @@
+"""Is a translation written in the language it is given for? :func:`check_written_in`.
+
+A translator who pastes the original, types "x" or fills the Chinese field with
+the French text would otherwise get it issued in six languages. Two checks,
+from the cheapest and surest:
+
+* **script**: most letters of an Arabic, Chinese or Russian translation are in
+  that language's script, and most letters of an English, French or Spanish
+  one in the Latin alphabet. Names and symbols in another script inside a
+  sentence are normal (a Latin "A/HRC/47/1" in Arabic text), hence "most",
+  counted over letters only, never digits or signs;
+* **language**, for the three Latin-script languages: a text of a few words
+  that reads clearly as another of the three is refused. The function words
+  of :mod:`palais.parse.detect` decide first, then lingua (the parser's
+  detector, restricted to the six languages), and only a confident verdict
+  refuses: a short or mixed text (a title of a few words, a list of names) is
+  let through rather than refused wrongly.
+
+Each refusal is its own English sentence, so the page can show it in the
+reader's language from its catalogue.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from palais.errors import InvalidInput
+from palais.languages import Language
+from palais.parse.detect import by_function_words, confidences
+
+MIN_WORDS = 4
+"""Words a Latin-script text needs before its language (not only its script) is judged."""
+CONFIDENT = 0.8
+"""lingua's confidence in another language above which a text is refused."""
+
+_SCRIPT_OF = {
+    Language.AR: "ARABIC", Language.ZH: "CJK", Language.RU: "CYRILLIC",
+    Language.EN: "LATIN", Language.FR: "LATIN", Language.ES: "LATIN",
+}
+
+# One sentence per language expected: a translator reads it in the page's language.
+_WRONG_SCRIPT = {
+    Language.AR: "An Arabic translation is written in Arabic script: most letters of this "
+                 "text are not Arabic.",
+    Language.ZH: "A Chinese translation is written in Chinese characters: most of this text "
+                 "is not.",
+    Language.RU: "A Russian translation is written in Cyrillic: most letters of this text "
+                 "are not Cyrillic.",
+    Language.EN: "An English translation is written in the Latin alphabet: most letters of "
+                 "this text are not.",
+    Language.FR: "A French translation is written in the Latin alphabet: most letters of "
+                 "this text are not.",
+    Language.ES: "A Spanish translation is written in the Latin alphabet: most letters of "
+                 "this text are not.",
+}
+_READS_AS = {
+    (Language.FR, Language.EN): "This text reads as French, not English: give the English "
+                                "translation.",
+    (Language.ES, Language.EN): "This text reads as Spanish, not English: give the English "
+                                "translation.",
+    (Language.EN, Language.FR): "This text reads as English, not French: give the French "
+                                "translation.",
+    (Language.ES, Language.FR): "This text reads as Spanish, not French: give the French "
+                                "translation.",
+    (Language.EN, Language.ES): "This text reads as English, not Spanish: give the Spanish "
+                                "translation.",
+    (Language.FR, Language.ES): "This text reads as French, not Spanish: give the Spanish "
+                                "translation.",
+}
+NO_LETTERS = "A translation is made of words: this text has no letter at all."
+
+
+class NotInLanguage(InvalidInput):
+    """A translation that is not in the script or the language it was given for."""
+
+
+def script_of(char: str) -> str:
+    """The script of one letter as its Unicode name begins ("LATIN", "ARABIC", "CJK"...)."""
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+def check_written_in(text: str, language: Language) -> None:
+    """Return if ``text`` may be the ``language`` translation, else raise NotInLanguage."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        raise NotInLanguage(NO_LETTERS)
+    expected = _SCRIPT_OF[language]
+    share = sum(1 for c in letters if script_of(c) == expected) / len(letters)
+    if share < 0.5:
+        raise NotInLanguage(_WRONG_SCRIPT[language])
+    if expected == "LATIN":
+        other = _reads_as(text, language)
+        if other is not None:
+            raise NotInLanguage(_READS_AS[(other, language)])
+
+
+def _reads_as(text: str, language: Language) -> Language | None:
+    """Another Latin-script UN language that ``text`` clearly reads as, or None."""
+    if len(text.split()) < MIN_WORDS:
+        return None
+    found = by_function_words(text)
+    if found is None:
+        scores = confidences(text)
+        best = max(scores, key=lambda lang: scores[lang], default=None)
+        found = best if best is not None and scores[best] >= CONFIDENT else None
+    latin = (Language.EN, Language.FR, Language.ES)
+    return found if found in latin and found is not language else None
