@@ -93,8 +93,3 @@ def detect_language(text: str) -> Language | None:
     found = _detector().detect_language_of(sample)
     return _LINGUA.get(found.name) if found is not None else None
 
-
-def confidences(text: str) -> dict[Language, float]:
-    """lingua's confidence (0 to 1) that ``text``'s first characters are in each language."""
-    values = _detector().compute_language_confidence_values(text[:SAMPLE])
-    return {_LINGUA[v.language.name]: v.value for v in values if v.language.name in _LINGUA}

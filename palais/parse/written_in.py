@@ -11,10 +11,13 @@ from the cheapest and surest:
   counted over letters only, never digits or signs;
 * **language**, for the three Latin-script languages: a text of a few words
   that reads clearly as another of the three is refused. The function words
-  of :mod:`palais.parse.detect` decide first, then lingua (the parser's
-  detector, restricted to the six languages), and only a confident verdict
-  refuses: a short or mixed text (a title of a few words, a list of names) is
-  let through rather than refused wrongly.
+  of :mod:`palais.parse.detect` decide first, then lingua in its high-accuracy
+  mode restricted to English, French and Spanish (a sentence of a translation
+  is far shorter than the parser's samples, and the low-accuracy mode gives
+  "The Permanent Mission presents its compliments to the Office" only 0.71 for
+  English), and only a confident verdict refuses: a short or mixed text (a
+  title of a few words, a list of names) is let through rather than refused
+  wrongly.
 
 Each refusal is its own English sentence, so the page can show it in the
 reader's language from its catalogue.
@@ -22,16 +25,20 @@ reader's language from its catalogue.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+from typing import Any
 
 from palais.errors import InvalidInput
 from palais.languages import Language
-from palais.parse.detect import by_function_words, confidences
+from palais.parse.detect import SAMPLE, by_function_words
 
 MIN_WORDS = 4
 """Words a Latin-script text needs before its language (not only its script) is judged."""
-CONFIDENT = 0.8
-"""lingua's confidence in another language above which a text is refused."""
+CONFIDENT = 0.75
+"""lingua's confidence in another language above which a text is refused..."""
+DOUBTFUL = 0.2
+"""...provided its confidence in the language asked for is at most this."""
 
 _SCRIPT_OF = {
     Language.AR: "ARABIC", Language.ZH: "CJK", Language.RU: "CYRILLIC",
@@ -101,8 +108,24 @@ def _reads_as(text: str, language: Language) -> Language | None:
         return None
     found = by_function_words(text)
     if found is None:
-        scores = confidences(text)
-        best = max(scores, key=lambda lang: scores[lang], default=None)
-        found = best if best is not None and scores[best] >= CONFIDENT else None
-    latin = (Language.EN, Language.FR, Language.ES)
-    return found if found in latin and found is not language else None
+        scores = {
+            _LATIN[v.language.name]: v.value
+            for v in _detector().compute_language_confidence_values(text[:SAMPLE])
+        }
+        best = max(scores, key=lambda lang: scores[lang])
+        doubtful = scores.get(language, 0.0) <= DOUBTFUL
+        found = best if scores[best] >= CONFIDENT and doubtful else None
+    return found if found is not language else None
+
+
+_LATIN = {"ENGLISH": Language.EN, "FRENCH": Language.FR, "SPANISH": Language.ES}
+
+
+@functools.cache
+def _detector() -> Any:
+    """lingua over the three Latin-script languages, high accuracy: built once, when the
+    first translation is checked (it loads about 110 MB of models in a second)."""
+    from lingua import Language as L
+    from lingua import LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(L.ENGLISH, L.FRENCH, L.SPANISH).build()

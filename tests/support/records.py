@@ -31,6 +31,7 @@ SAMPLE_TRANSLATIONS: dict[str, str] = {
 def sample_translation(language: object, passage: str = "") -> str:
     """A translation of ``passage`` into ``language`` (a code or a Language)."""
     code = str(getattr(language, "value", language))
-    return f"{SAMPLE_TRANSLATIONS[code]} ({passage.rsplit('.', 1)[-1]})" if passage else (
+    number = passage.rsplit(".", 1)[-1]
+    return f"{SAMPLE_TRANSLATIONS[code]} ({number})" if number.isdigit() else (
         SAMPLE_TRANSLATIONS[code]
     )

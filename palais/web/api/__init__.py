@@ -14,10 +14,12 @@ from palais.web.api import (
     search,
     sessions,
     submissions,
+    translation,
 )
 
 api_router = APIRouter()
 for _module in (
-    auth, submissions, documents, citations, sessions, publication, search, bulk, problems
+    auth, submissions, translation, documents, citations, sessions, publication, search, bulk,
+    problems,
 ):
     api_router.include_router(_module.router)

@@ -175,6 +175,9 @@ class FakeRegistry:
     def update_record(self, actor: Any, submission_id: int, record: dict[str, Any]) -> None:
         self.submissions[submission_id].record = record
 
+    def queue(self, actor: Any) -> list[Any]:
+        return []
+
     def audit(self, actor: Any, submission_id: int) -> list[Any]:
         return []
 
