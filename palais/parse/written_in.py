@@ -40,6 +40,13 @@ CONFIDENT = 0.75
 DOUBTFUL = 0.2
 """...provided its confidence in the language asked for is at most this."""
 
+
+def _n(message: str) -> str:
+    """Marks a message for the page catalogues (``pybabel extract -k _n``); it is
+    translated where it is shown, through :meth:`palais.errors.PalaisError.translated`."""
+    return message
+
+
 _SCRIPT_OF = {
     Language.AR: "ARABIC", Language.ZH: "CJK", Language.RU: "CYRILLIC",
     Language.EN: "LATIN", Language.FR: "LATIN", Language.ES: "LATIN",
@@ -47,34 +54,34 @@ _SCRIPT_OF = {
 
 # One sentence per language expected: a translator reads it in the page's language.
 _WRONG_SCRIPT = {
-    Language.AR: "An Arabic translation is written in Arabic script: most letters of this "
-                 "text are not Arabic.",
-    Language.ZH: "A Chinese translation is written in Chinese characters: most of this text "
-                 "is not.",
-    Language.RU: "A Russian translation is written in Cyrillic: most letters of this text "
-                 "are not Cyrillic.",
-    Language.EN: "An English translation is written in the Latin alphabet: most letters of "
-                 "this text are not.",
-    Language.FR: "A French translation is written in the Latin alphabet: most letters of "
-                 "this text are not.",
-    Language.ES: "A Spanish translation is written in the Latin alphabet: most letters of "
-                 "this text are not.",
+    Language.AR: _n("An Arabic translation is written in Arabic script: most letters of this "
+                    "text are not Arabic."),
+    Language.ZH: _n("A Chinese translation is written in Chinese characters: most of this text "
+                    "is not."),
+    Language.RU: _n("A Russian translation is written in Cyrillic: most letters of this text "
+                    "are not Cyrillic."),
+    Language.EN: _n("An English translation is written in the Latin alphabet: most letters of "
+                    "this text are not."),
+    Language.FR: _n("A French translation is written in the Latin alphabet: most letters of "
+                    "this text are not."),
+    Language.ES: _n("A Spanish translation is written in the Latin alphabet: most letters of "
+                    "this text are not."),
 }
 _READS_AS = {
-    (Language.FR, Language.EN): "This text reads as French, not English: give the English "
-                                "translation.",
-    (Language.ES, Language.EN): "This text reads as Spanish, not English: give the English "
-                                "translation.",
-    (Language.EN, Language.FR): "This text reads as English, not French: give the French "
-                                "translation.",
-    (Language.ES, Language.FR): "This text reads as Spanish, not French: give the French "
-                                "translation.",
-    (Language.EN, Language.ES): "This text reads as English, not Spanish: give the Spanish "
-                                "translation.",
-    (Language.FR, Language.ES): "This text reads as French, not Spanish: give the Spanish "
-                                "translation.",
+    (Language.FR, Language.EN): _n("This text reads as French, not English: give the English "
+                                   "translation."),
+    (Language.ES, Language.EN): _n("This text reads as Spanish, not English: give the English "
+                                   "translation."),
+    (Language.EN, Language.FR): _n("This text reads as English, not French: give the French "
+                                   "translation."),
+    (Language.ES, Language.FR): _n("This text reads as Spanish, not French: give the French "
+                                   "translation."),
+    (Language.EN, Language.ES): _n("This text reads as English, not Spanish: give the Spanish "
+                                   "translation."),
+    (Language.FR, Language.ES): _n("This text reads as French, not Spanish: give the Spanish "
+                                   "translation."),
 }
-NO_LETTERS = "A translation is made of words: this text has no letter at all."
+NO_LETTERS = _n("A translation is made of words: this text has no letter at all.")
 
 
 class NotInLanguage(InvalidInput):

@@ -7,7 +7,7 @@ import pytest
 from palais.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from palais.languages import ALL, Language
 from palais.parse.written_in import NotInLanguage
-from palais.registry import Registry, Role
+from palais.registry import Actor, Registry, Role
 from palais.registry.translating import AWAITING
 from tests.registry.conftest import PASSWORD, People, refused
 from tests.support.bundles import current_bundle
@@ -20,7 +20,7 @@ def registered(registry: Registry, people: People) -> int:
     return sid
 
 
-def languages_in_queue(registry: Registry, actor: object, sid: int) -> set[Language]:
+def languages_in_queue(registry: Registry, actor: Actor, sid: int) -> set[Language]:
     return {item.language for item in registry.queue(actor) if item.submission.id == sid}
 
 
@@ -161,11 +161,11 @@ def test_a_preview_composes_the_language_with_what_was_typed(
     sid = registered(registry, people)
     registry.set_translation(people.translator, sid, "cover.title", Language.FR,
                              "Note verbale de l'Azerbaïdjan")
-    version = registry.preview(people.translator, sid, Language.FR,
-                               {"cover.paragraph.1": "La Mission permanente présente ses compliments."})
+    typed = "La Mission permanente présente ses compliments."
+    version = registry.preview(people.translator, sid, Language.FR, {"cover.paragraph.1": typed})
     assert version.language is Language.FR
     assert version.title == "Note verbale de l'Azerbaïdjan"
-    assert version.paragraphs == ("La Mission permanente présente ses compliments.",)
+    assert version.paragraphs == (typed,)
     # Nothing typed nor saved for Spanish yet: the gaps are marked, nothing is stored.
     spanish = registry.preview(people.officer, sid, Language.ES)
     assert spanish.title == AWAITING and spanish.paragraphs == (AWAITING,)
