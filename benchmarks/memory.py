@@ -45,8 +45,9 @@ from palais.store.tables import submissions
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
-ARABIC_WORDS = ("المرفق تقرير حكومة الحالة منطقة منذ مجلس حقوق الإنسان الدورة البند جدول "
-                "الأعمال الممثلة الدائمة تهدي تحياتها مفوضية الأمم المتحدة السامية").split()
+_ARABIC = ("المرفق تقرير حكومة الحالة منطقة منذ مجلس حقوق الإنسان الدورة البند جدول "
+           "الأعمال الممثلة الدائمة تهدي تحياتها مفوضية الأمم المتحدة السامية")
+ARABIC_WORDS = _ARABIC.split()
 
 
 def vocabulary() -> list[str]:
