@@ -79,10 +79,13 @@ class TranslationCases(StoreAccess):
 
         def work(connection: Connection) -> Assignment:
             def decide(row: Any) -> Change:
-                check_holder(actor, lang, _held(connection, row.id).get(lang))
-                assignments.put(
-                    connection, row.id, lang.value, actor.username, actor.username, rows.now()
-                )
+                held = _held(connection, row.id).get(lang)
+                check_holder(actor, lang, held)
+                if held is None:  # held already: by this translator, as it was given
+                    assignments.put(
+                        connection, row.id, lang.value, actor.username, actor.username,
+                        rows.now(),
+                    )
                 return Change(after={"language": lang.value, "translator": actor.username})
 
             run(connection, actor, "claim", submission_id, decide, language=lang)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from alembic import command
 from sqlalchemy import select
 
 from palais.compose.memory import segments
 from palais.errors import PermissionDenied
 from palais.languages import ALL, Language
 from palais.registry import Registry
-from palais.store import read_transaction
+from palais.store import read_transaction, upgrade, write_transaction
+from palais.store.migrate import _config
 from palais.store.tables import memory_segments, submissions
 from tests.registry.conftest import People, refused
 from tests.support.bundles import current_bundle
@@ -123,3 +125,18 @@ def test_suggestions_are_for_translators_into_the_language(
                                                    Language.AR), PermissionDenied)
     refused(registry, lambda: registry.suggestions(people.aze, sid, "cover.paragraph.1",
                                                    Language.AR), PermissionDenied)
+
+
+def test_migration_0008_puts_the_archive_issued_before_it_into_the_memory(
+    registry: Registry, people: People
+) -> None:
+    issued_with(registry, people, KALBAJAR, translated={Language.AR: ARABIC})
+    sid = waiting_with(registry, people, KALBAJAR)
+    before = registry.suggestions(people.arabic, sid, "cover.paragraph.1", Language.AR)
+    config = _config()
+    with write_transaction(registry.engine) as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")  # a store as it was before the memory existed
+    upgrade(registry.engine)
+    after = registry.suggestions(people.arabic, sid, "cover.paragraph.1", Language.AR)
+    assert after == before and [s.text for s in after] == [ARABIC]

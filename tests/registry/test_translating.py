@@ -77,6 +77,8 @@ def test_a_translator_claims_only_a_free_language_of_their_own(
     # An officer's assignment wins: the language moves to the other translator.
     registry.assign(people.officer, sid, Language.FR, "second")
     assert languages_in_queue(registry, second, sid) == {Language.FR}
+    # Claiming what one was given keeps it as given.
+    assert registry.claim(second, sid, Language.FR).assigned_by == "officer"
     assert languages_in_queue(registry, people.translator, sid) == {Language.EN} - {
         registry.get(people.officer, sid).document.language
     }
