@@ -116,7 +116,7 @@ class Settings:
         if self.read_database_url and not postgres:
             raise InvalidInput(
                 "read_database_url names a hot standby of a PostgreSQL store; the store "
-                f"here is {self.database_url.split(':', 1)[0]}"
+                "here is %(kind)s", kind=self.database_url.split(":", 1)[0],
             )
         if self.search not in SEARCH_ENGINES:
             raise InvalidInput(

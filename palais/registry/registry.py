@@ -4,6 +4,8 @@
 :mod:`~palais.registry.accounts` (users, passwords, tokens),
 :mod:`~palais.registry.submissions` (the workflow, each state change through
 the one transition executor of :mod:`~palais.registry.transitions`),
+:mod:`~palais.registry.translating` (assigning languages, translating, the
+translation memory's suggestions, previews),
 :mod:`~palais.registry.archive` (the public archive and the change records
 the search index follows), :mod:`~palais.registry.backcatalogue` (earlier
 documents imported into it), :mod:`~palais.registry.calendar` and
@@ -20,6 +22,7 @@ from palais.registry.archive import ArchiveReads
 from palais.registry.backcatalogue import BackCatalogue
 from palais.registry.calendar import CalendarCases
 from palais.registry.credentials import Passwords
+from palais.registry.translating import TranslationCases
 from palais.registry.uploads import UploadCases
 from palais.registry.web_access import WebAccessCases
 from palais.settings import Settings
@@ -30,7 +33,8 @@ STANDBY_CONNECT_TIMEOUT_S = 2
 
 
 class Registry(
-    WebAccessCases, AccountCases, UploadCases, ArchiveReads, BackCatalogue, CalendarCases
+    WebAccessCases, AccountCases, UploadCases, TranslationCases, ArchiveReads, BackCatalogue,
+    CalendarCases,
 ):
     """The use cases over one store. Open it with :meth:`open`; share it between threads."""
 

@@ -1,6 +1,6 @@
-"""The workflow's use cases: submit, edit, register, translate, issue, reject, withdraw,
-start a new version. Each is one transaction; every state change goes through
-:func:`palais.registry.transitions.run`.
+"""The workflow's use cases: submit, edit, register, issue, reject, withdraw, start a new
+version (translating is :mod:`palais.registry.translating`'s). Each is one transaction;
+every state change goes through :func:`palais.registry.transitions.run`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from palais.bundles import Bundle, record_digest
+from palais.compose.memory import segments
 from palais.errors import Conflict, InvalidInput, UnconfirmedDuplicate
 from palais.languages import Language
 from palais.model import Document
@@ -23,7 +24,6 @@ from palais.registry import (
     notifications,
     numbering,
     rows,
-    translation,
     visibility,
     workflow,
 )
@@ -37,7 +37,7 @@ from palais.registry.values import (
     State,
     Submission,
 )
-from palais.store import Connection, archive, changes, submissions
+from palais.store import Connection, archive, changes, memory, submissions
 from palais.symbols import ModifierKind, Symbol
 
 
@@ -196,33 +196,6 @@ class SubmissionCases(NotificationCases):
         self.deliver()
         return registered
 
-    def set_translation(
-        self, actor: Actor, submission_id: int, passage: str, language: Language, text: str
-    ) -> Submission:
-        """Supply one passage in one language; the submission is ready when none is missing."""
-        passage = translation.passage_key(passage)
-        language = Language.parse(language)
-        workflow.check("translate", actor, language=language)
-        if not text.strip():
-            raise InvalidInput("a translation cannot be empty")
-
-        def decide(row: Any) -> Change:
-            document = rows.document_of(row)
-            translation.check_passage(document, passage)
-            translations = {k: dict(v) for k, v in document.translations.items()}
-            before = translations.get(passage, {}).get(language)
-            translations.setdefault(passage, {})[language] = text
-            document = replace(document, translations=translations)
-            where = {"passage": passage, "language": language.value}
-            return Change(
-                rows.document_columns(document),
-                {**where, "text": before},
-                {**where, "text": text},
-                target=workflow.after_translation(translation.anything_missing(document)),
-            )
-
-        return self._transition(actor, "translate", submission_id, decide, language=language)
-
     def issue(self, actor: Actor, submission_id: int, bundle: Bundle) -> IssuedDocument:
         """Publish the submission with the files and texts of ``bundle``, all at once.
 
@@ -251,6 +224,8 @@ class SubmissionCases(NotificationCases):
                     connection, row.id, {lang.value: t for lang, t in bundle.texts.items()},
                     {lang.value: t for lang, t in bundle.titles.items()},
                 )
+                # The translation memory learns the passages as issued, in the same commit.
+                memory.remember(connection, row.id, segments(rows.document_of(row)))
                 files = [
                     {"language": lang, "format": fmt, "sha256": sha, "size": size}
                     for lang, fmt, sha, size in stored

@@ -10,6 +10,7 @@ exactly these tables; ``tests/store`` checks the two agree.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -210,4 +211,45 @@ notifications = Table(
     Column("last_error", Text),
     Index("ix_notifications_mission", "mission"),
     Index("ix_notifications_unsent", "sent_at"),
+)
+
+# Which translator works on which language of a submission: given by an officer or
+# claimed by the translator; one translator per language of a submission.
+assignments = Table(
+    "assignments",
+    metadata,
+    Column("submission_id", Integer, ForeignKey("submissions.id"), nullable=False),
+    Column("language", String(2), nullable=False),
+    Column("translator", String(200), nullable=False),
+    Column("assigned_by", String(200), nullable=False),
+    Column("assigned_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("submission_id", "language", name="pk_assignments"),
+    Index("ix_assignments_translator", "translator"),
+)
+
+# The translation memory: each passage of an issued document in each of its languages
+# (palais.compose.memory), written when it is issued; read only while it stays issued.
+memory_segments = Table(
+    "memory_segments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("submission_id", Integer, ForeignKey("submissions.id"), nullable=False),
+    Column("passage", String(100), nullable=False),
+    Column("language", String(2), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("digest", String(64), nullable=False),  # of the normalised text: exact matches
+    Index("ix_memory_segments_digest", "language", "digest"),
+    Index("ix_memory_segments_passage", "submission_id", "passage", "language"),
+)
+
+# MinHash band keys of each segment: texts sharing a key are candidates for a fuzzy match.
+memory_keys = Table(
+    "memory_keys",
+    metadata,
+    Column("key", BigInteger, nullable=False),
+    Column(
+        "segment_id", Integer, ForeignKey("memory_segments.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    PrimaryKeyConstraint("key", "segment_id", name="pk_memory_keys"),
 )

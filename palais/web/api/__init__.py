@@ -15,11 +15,12 @@ from palais.web.api import (
     search,
     sessions,
     submissions,
+    translation,
 )
 
 api_router = APIRouter()
 for _module in (
-    auth, submissions, notifications, documents, citations, sessions, publication, search,
-    bulk, problems,
+    auth, submissions, notifications, translation, documents, citations, sessions, publication,
+    search, bulk, problems,
 ):
     api_router.include_router(_module.router)

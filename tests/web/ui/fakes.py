@@ -178,6 +178,9 @@ class FakeRegistry:
     def notifications(self, actor: Any) -> list[Any]:
         return []
 
+    def queue(self, actor: Any) -> list[Any]:
+        return []
+
     def audit(self, actor: Any, submission_id: int) -> list[Any]:
         return []
 

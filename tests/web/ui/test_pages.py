@@ -85,15 +85,6 @@ def test_queue_filters_by_state(registry: FakeRegistry) -> None:
     assert 'href="/secretariat/submissions/1"' not in html
 
 
-def test_translator_sees_the_original_beside_the_translation_field(
-    registry: FakeRegistry,
-) -> None:
-    html = client_for(registry, "translator").get("/translator").text
-    assert '<p lang="fr" dir="ltr">La Mission permanente…</p>' in html
-    assert 'action="/translator/2/cover.paragraph.1/ar"' in html
-    assert 'lang="ar" dir="rtl" required' in html
-    assert 'action="/translator/2/cover.paragraph.1/zh"' in html
-    assert 'action="/translator/2/cover.paragraph.1/es"' not in html
 
 
 def test_home_lists_the_issued_documents(registry: FakeRegistry) -> None:
