@@ -4,6 +4,8 @@
 :mod:`~palais.registry.accounts` (users, passwords, tokens),
 :mod:`~palais.registry.submissions` (the workflow, each state change through
 the one transition executor of :mod:`~palais.registry.transitions`),
+:mod:`~palais.registry.corrections` (corrigenda, revisions and addenda of an
+issued document),
 :mod:`~palais.registry.archive` (the public archive and the change records
 the search index follows), :mod:`~palais.registry.backcatalogue` (earlier
 documents imported into it), :mod:`~palais.registry.calendar` and
@@ -18,6 +20,7 @@ from palais.registry.accounts import AccountCases
 from palais.registry.archive import ArchiveReads
 from palais.registry.backcatalogue import BackCatalogue
 from palais.registry.calendar import CalendarCases
+from palais.registry.corrections import CorrectionCases
 from palais.registry.credentials import Passwords
 from palais.registry.submissions import SubmissionCases
 from palais.registry.web_access import WebAccessCases
@@ -29,7 +32,8 @@ STANDBY_CONNECT_TIMEOUT_S = 2
 
 
 class Registry(
-    WebAccessCases, AccountCases, SubmissionCases, ArchiveReads, BackCatalogue, CalendarCases
+    WebAccessCases, AccountCases, SubmissionCases, CorrectionCases, ArchiveReads, BackCatalogue,
+    CalendarCases,
 ):
     """The use cases over one store. Open it with :meth:`open`; share it between threads."""
 

@@ -1,5 +1,6 @@
-"""The workflow's use cases: submit, edit, register, translate, issue, reject, withdraw,
-start a new version. Each is one transaction; every state change goes through
+"""The workflow's use cases: submit, edit, register, translate, issue, reject, withdraw
+(a new version of an issued document is :mod:`palais.registry.corrections`'). Each is
+one transaction; every state change goes through
 :func:`palais.registry.transitions.run`.
 """
 
@@ -28,7 +29,7 @@ from palais.registry.values import (
     Submission,
 )
 from palais.store import Connection, archive, changes, submissions
-from palais.symbols import ModifierKind, Symbol
+from palais.symbols import Symbol
 
 
 class SubmissionCases(StoreAccess):
@@ -255,48 +256,6 @@ class SubmissionCases(StoreAccess):
                 lambda c: run(c, actor, action, submission_id, decide, language=language)
             )
         )
-
-    def new_version(
-        self,
-        actor: Actor,
-        submission_id: int,
-        kind: ModifierKind | str,
-        record: Mapping[str, Any] | None = None,
-    ) -> Submission:
-        """A corrigendum, revision or addendum of an issued document: a new Work,
-        registered at once under the original's symbol with the next modifier number."""
-        kind = ModifierKind(kind)
-        given = intake.from_fields(record) if record is not None else None
-
-        def work(connection: Connection) -> Submission:
-            original = visible(connection, actor, submission_id, for_update=True)
-            workflow.check("new_version", actor, State(original.state))
-            document = given or replace(rows.document_of(original), translations={}, warnings=())
-            at = rows.now()
-            sid = submissions.insert_submission(
-                connection, state=State.REGISTERED.value, mission=original.mission,
-                submitted_by=actor.username, received_at=at, updated_at=at,
-                parent_id=original.id, version_kind=kind.value,
-                **rows.document_columns(replace(document, symbol=None, job_number=None)),
-            )
-            symbol = numbering.allocate_version(
-                connection, Symbol.parse(original.symbol), kind, sid, at
-            )
-            job_number = numbering.allocate_job_number(connection, sid, at)
-            document = replace(document, symbol=symbol, job_number=job_number)
-            submissions.set_values(connection, sid, **rows.document_columns(document))
-            submissions.log(
-                connection, sid, actor.username, "new_version", None,
-                {"state": State.REGISTERED.value, "symbol": str(symbol), "kind": kind.value,
-                 "job_number": job_number}, at, f"{kind.value} of {original.symbol}",
-            )
-            submissions.log(
-                connection, original.id, actor.username, "versioned", None,
-                {"version": str(symbol), "submission_id": sid}, at,
-            )
-            return rows.submission_of(submissions.fetch(connection, sid))
-
-        return self._write(work)
 
 
 def _issued(connection: Connection, row: Any) -> IssuedDocument:
