@@ -31,17 +31,19 @@ from typing import Any
 
 from palais.compose.formulaic import same_text
 from palais.compose.passages import TITLE
-from palais.errors import InvalidInput
+from palais.errors import InvalidInput, InvalidSymbol, NotFound
 from palais.languages import Language
 from palais.model import Correction, Document
 from palais.registry import numbering, rows, workflow
 from palais.registry.base import StoreAccess
 from palais.registry.transitions import visible
 from palais.registry.values import Actor, State, Submission
-from palais.store import Connection, submissions
+from palais.store import Connection, archive, submissions
 from palais.symbols import ModifierKind, Symbol
 
-__all__ = ["CorrectionCases", "VersionRefused", "VersionRequest", "derive"]
+__all__ = [
+    "CorrectionCases", "VersionRefused", "VersionRequest", "derive", "possible_kinds",
+]
 
 MAX_CORRECTIONS = 50
 MAX_TEXT = 100_000
@@ -212,6 +214,19 @@ def series_symbol(original: Symbol, kind: ModifierKind) -> Symbol:
     return original
 
 
+def possible_kinds(symbol: Symbol) -> tuple[ModifierKind, ...]:
+    """The kinds of version a document of ``symbol`` can take (none for a corrigendum,
+    whose modifier comes last; no second addendum of an addendum)."""
+    found = []
+    for kind in (ModifierKind.CORRIGENDUM, ModifierKind.ADDENDUM, ModifierKind.REVISION):
+        try:
+            series_symbol(symbol, kind).with_modifier(kind, 1)
+        except InvalidSymbol:
+            continue
+        found.append(kind)
+    return tuple(found)
+
+
 class CorrectionCases(StoreAccess):
     """Starting a corrigendum, revision or addendum of an issued document."""
 
@@ -222,37 +237,51 @@ class CorrectionCases(StoreAccess):
         modifier number; the original is kept, issued, and its audit trail says so."""
         # The role first: a mission or a translator learns nothing about the record.
         workflow.check("new_version", actor)
+        return self._write(lambda c: _start(c, actor, submission_id, request))
+
+    def start_version_of(
+        self, actor: Actor, symbol: Symbol | str, request: VersionRequest
+    ) -> Submission:
+        """:meth:`start_version` for the issued document of ``symbol`` (its page's form)."""
+        workflow.check("new_version", actor)
 
         def work(connection: Connection) -> Submission:
-            row = visible(connection, actor, submission_id, for_update=True)
-            workflow.check("new_version", actor, State(row.state))
-            document = derive(rows.document_of(row), request)
-            at = rows.now()
-            sid = submissions.insert_submission(
-                connection, state=State.REGISTERED.value, mission=row.mission,
-                submitted_by=actor.username, received_at=at, updated_at=at,
-                parent_id=row.id, version_kind=request.kind.value,
-                **rows.document_columns(document),
-            )
-            original = Symbol.parse(row.symbol)
-            symbol = numbering.allocate_version(
-                connection, series_symbol(original, request.kind), request.kind, sid, at
-            )
-            job_number = numbering.allocate_job_number(connection, sid, at)
-            document = replace(document, symbol=symbol, job_number=job_number)
-            submissions.set_values(connection, sid, **rows.document_columns(document))
-            carried = sorted(document.translations)
-            submissions.log(
-                connection, sid, actor.username, "new_version", None,
-                {"state": State.REGISTERED.value, "symbol": str(symbol),
-                 "kind": request.kind.value, "job_number": job_number,
-                 "translations_carried": carried},
-                at, f"{request.kind.value} of {row.symbol}",
-            )
-            submissions.log(
-                connection, row.id, actor.username, "versioned", None,
-                {"version": str(symbol), "submission_id": sid}, at,
-            )
-            return rows.submission_of(submissions.fetch(connection, sid))
+            row = archive.issued_by_symbol(connection, str(symbol))
+            if row is None:
+                raise NotFound(f"no issued document {symbol}")
+            return _start(connection, actor, row.id, request)
 
         return self._write(work)
+
+
+def _start(
+    connection: Connection, actor: Actor, submission_id: int, request: VersionRequest
+) -> Submission:
+    row = visible(connection, actor, submission_id, for_update=True)
+    workflow.check("new_version", actor, State(row.state))
+    document = derive(rows.document_of(row), request)
+    at = rows.now()
+    sid = submissions.insert_submission(
+        connection, state=State.REGISTERED.value, mission=row.mission,
+        submitted_by=actor.username, received_at=at, updated_at=at,
+        parent_id=row.id, version_kind=request.kind.value,
+        **rows.document_columns(document),
+    )
+    original = Symbol.parse(row.symbol)
+    symbol = numbering.allocate_version(
+        connection, series_symbol(original, request.kind), request.kind, sid, at
+    )
+    job_number = numbering.allocate_job_number(connection, sid, at)
+    document = replace(document, symbol=symbol, job_number=job_number)
+    submissions.set_values(connection, sid, **rows.document_columns(document))
+    submissions.log(
+        connection, sid, actor.username, "new_version", None,
+        {"state": State.REGISTERED.value, "symbol": str(symbol), "kind": request.kind.value,
+         "job_number": job_number, "translations_carried": sorted(document.translations)},
+        at, f"{request.kind.value} of {row.symbol}",
+    )
+    submissions.log(
+        connection, row.id, actor.username, "versioned", None,
+        {"version": str(symbol), "submission_id": sid}, at,
+    )
+    return rows.submission_of(submissions.fetch(connection, sid))

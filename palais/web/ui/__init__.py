@@ -20,6 +20,7 @@ from palais.web.ui import (
     account,
     auth,
     browse,
+    corrections,
     documents,
     errors,
     home,
@@ -30,7 +31,10 @@ from palais.web.ui import (
 )
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
-PAGES = (home, auth, account, browse, documents, search, mission, secretariat, translator)
+PAGES = (
+    home, auth, account, browse, documents, search, mission, secretariat, corrections,
+    translator,
+)
 """The page modules, each with its ``router``."""
 
 
