@@ -24,7 +24,8 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from palais.languages import ALL, Language
 from palais.publish.issuing import issue_document
-from tests.browser.conftest import PASSWORD, UiServer
+from tests.browser.conftest import UiServer
+from tests.browser.test_publication import log_in
 from tests.support.browser import SCREENSHOTS, run_axe, screenshot
 from tests.support.records import RECORD
 
@@ -80,11 +81,19 @@ CORRECTED = {
 }
 
 
-def log_in(page: Page, username: str) -> None:
-    page.goto("/login")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+def correct_words(page: Page, labels: tuple[str, str, str, str], refusal: str) -> None:
+    """Ask paragraph 2 to read "14 May 2019" instead of words it does not hold, through
+    the form's ``labels`` (paragraph, words, new text, button) in the page's language,
+    and see the refusal next to the words, everything typed kept."""
+    paragraph, words, new, button = labels
+    page.get_by_label(paragraph).first.select_option("2")
+    page.get_by_label(words).first.fill("13 May 2019")
+    page.get_by_label(new).first.fill("14 May 2019")
+    page.get_by_role("button", name=button).click()
+    expect(page.locator(".field-error")).to_have_text(refusal)
+    expect(page.get_by_label(words).first).to_have_value("13 May 2019")
+    expect(page.get_by_label(new).first).to_have_value("14 May 2019")
+    assert run_axe(page) == [], page.url
 
 
 def issued_original(ui_server: UiServer) -> str:
@@ -132,26 +141,18 @@ def test_officer_issues_a_corrigendum_in_six_languages_with_nothing_retyped(
     screenshot(page, "corrigendum_form")
 
     # Words that are not in the paragraph: refused on the form, what was typed kept.
-    page.get_by_label("Paragraph").first.select_option("2")
-    page.get_by_label("Words replaced (optional)").first.fill("13 May 2019")
-    page.get_by_label("New text").first.fill("14 May 2019")
-    page.get_by_role("button", name="Start the corrigendum").click()
-    expect(page.locator(".field-error")).to_have_text(
-        "Paragraph 2 of the original does not contain these words."
+    correct_words(
+        page, ("Paragraph", "Words replaced (optional)", "New text", "Start the corrigendum"),
+        "Paragraph 2 of the original does not contain these words.",
     )
-    expect(page.get_by_label("New text").first).to_have_value("14 May 2019")
-    assert run_axe(page) == [], page.url
     screenshot(page, "corrigendum_refused")
     # The same refusal in the language of the page: French here.
     page.get_by_role("link", name="Français").click()
-    page.get_by_label("Paragraphe").first.select_option("2")
-    page.get_by_label("Mots remplacés (facultatif)").first.fill("13 May 2019")
-    page.get_by_label("Nouveau texte").first.fill("14 May 2019")
-    page.get_by_role("button", name="Établir le rectificatif").click()
-    expect(page.locator(".field-error")).to_have_text(
-        "Le paragraphe 2 de l’original ne contient pas ces mots."
+    correct_words(
+        page,
+        ("Paragraphe", "Mots remplacés (facultatif)", "Nouveau texte", "Établir le rectificatif"),
+        "Le paragraphe 2 de l’original ne contient pas ces mots.",
     )
-    expect(page.get_by_label("Mots remplacés (facultatif)").first).to_have_value("13 May 2019")
     screenshot(page, "corrigendum_refused_french")
     page.get_by_role("link", name="English").click()
     page.get_by_label("Paragraph").first.select_option("2")
