@@ -27,8 +27,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
+from palais.bundles import Bundle
 from palais.compose.formulaic import same_text
 from palais.compose.passages import TITLE
 from palais.errors import InvalidInput, InvalidSymbol, NotFound
@@ -36,9 +39,10 @@ from palais.languages import Language
 from palais.model import Correction, Document
 from palais.registry import numbering, rows, workflow
 from palais.registry.base import StoreAccess
-from palais.registry.transitions import visible
+from palais.registry.submissions import check_digest, store_bundle
+from palais.registry.transitions import Change, run, visible
 from palais.registry.values import Actor, State, Submission
-from palais.store import Connection, archive, submissions
+from palais.store import Connection, archive, changes, submissions
 from palais.symbols import ModifierKind, Symbol
 
 __all__ = [
@@ -252,6 +256,49 @@ class CorrectionCases(StoreAccess):
             return _start(connection, actor, row.id, request)
 
         return self._write(work)
+
+    def issued_id(self, actor: Actor, symbol: Symbol | str) -> int:
+        """The submission of the issued document ``symbol`` (for pages that name it)."""
+
+        def work(connection: Connection) -> int:
+            row = archive.issued_by_symbol(connection, str(symbol))
+            if row is None:
+                raise NotFound(f"no issued document {symbol}")
+            return int(visible(connection, actor, row.id).id)
+
+        return self._read(work)
+
+    def reissue(self, actor: Actor, submission_id: int, on: date, bundle: Bundle) -> Submission:
+        """Reissue an issued document for technical reasons on ``on``: the same symbol,
+        marked with an asterisk, and a dated note; its files and texts are replaced by
+        those of ``bundle``, composed from its record with that date (checked under the
+        row lock, as issuing checks its bundle)."""
+        workflow.check("reissue", actor)
+
+        def work(connection: Connection) -> Submission:
+            def decide(row: Any) -> Change:
+                document = replace(rows.document_of(row), reissued_on=on)
+                check_digest(_with_columns(row, document), bundle, "reissue")
+                archive.remove_files(connection, row.id)
+                files = store_bundle(connection, self.blobs, row.id, bundle)
+                before = rows.document_of(row).reissued_on
+                return Change(
+                    rows.document_columns(document),
+                    {"reissued_on": before.isoformat() if before else None},
+                    {"reissued_on": on.isoformat(), "files": files},
+                )
+
+            row = run(connection, actor, "reissue", submission_id, decide)
+            # The public's files changed: the index and the feeds follow this record.
+            changes.record(connection, [row.id], "reissue", rows.now())
+            return rows.submission_of(row)
+
+        return self._write(work)
+
+
+def _with_columns(row: Any, document: Document) -> Any:
+    """``row`` as it will read once ``document`` is written (for the digest check)."""
+    return SimpleNamespace(id=row.id, record=rows.document_columns(document)["record"])
 
 
 def _start(

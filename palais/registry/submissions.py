@@ -28,7 +28,7 @@ from palais.registry.values import (
     State,
     Submission,
 )
-from palais.store import Connection, archive, changes, submissions
+from palais.store import BlobStore, Connection, archive, changes, submissions
 from palais.symbols import Symbol
 
 
@@ -202,26 +202,10 @@ class SubmissionCases(StoreAccess):
 
         def work(connection: Connection) -> IssuedDocument:
             def decide(row: Any) -> Change:
-                if record_digest(rows.document_of(row)) != bundle.record_digest:
-                    raise Conflict(
-                        f"submission {row.id} was changed while it was being composed; "
-                        "nothing was issued: compose and issue it again"
-                    )
+                check_digest(row, bundle, "issue")
                 # Only now, under the row lock: a refused issue leaves no file behind.
-                stored = [
-                    (f.language.value, f.format.value, self.blobs.put(f.data), len(f.data))
-                    for f in bundle.files
-                ]
+                files = store_bundle(connection, self.blobs, row.id, bundle)
                 at = rows.now()
-                archive.add_files(connection, row.id, stored)
-                archive.add_texts(
-                    connection, row.id, {lang.value: t for lang, t in bundle.texts.items()},
-                    {lang.value: t for lang, t in bundle.titles.items()},
-                )
-                files = [
-                    {"language": lang, "format": fmt, "sha256": sha, "size": size}
-                    for lang, fmt, sha, size in stored
-                ]
                 return Change(
                     {"issued_at": at}, after={"issued_at": at.isoformat(), "files": files}
                 )
@@ -256,6 +240,35 @@ class SubmissionCases(StoreAccess):
                 lambda c: run(c, actor, action, submission_id, decide, language=language)
             )
         )
+
+
+def check_digest(row: Any, bundle: Bundle, action: str) -> None:
+    """Refuse a bundle composed from another record than the stored one (an edit made
+    while the files were rendered)."""
+    if record_digest(rows.document_of(row)) != bundle.record_digest:
+        raise Conflict(
+            f"submission {row.id} was changed while it was being composed; "
+            f"nothing was {action}d: compose and {action} it again"
+        )
+
+
+def store_bundle(
+    connection: Connection, blobs: BlobStore, submission_id: int, bundle: Bundle
+) -> list[dict[str, Any]]:
+    """Keep every file and text of ``bundle`` as the submission's; the files as the
+    audit trail lists them."""
+    stored = [
+        (f.language.value, f.format.value, blobs.put(f.data), len(f.data)) for f in bundle.files
+    ]
+    archive.add_files(connection, submission_id, stored)
+    archive.add_texts(
+        connection, submission_id, {lang.value: t for lang, t in bundle.texts.items()},
+        {lang.value: t for lang, t in bundle.titles.items()},
+    )
+    return [
+        {"language": lang, "format": fmt, "sha256": sha, "size": size}
+        for lang, fmt, sha, size in stored
+    ]
 
 
 def _issued(connection: Connection, row: Any) -> IssuedDocument:

@@ -10,8 +10,8 @@ import pytest
 from palais.compose import compose, missing_translations
 from palais.errors import Conflict, InvalidSymbol, PermissionDenied
 from palais.languages import ALL, Language
-from palais.model import Correction
-from palais.publish.issuing import issue_document
+from palais.model import Correction, Format
+from palais.publish.issuing import issue_document, reissue_document
 from palais.registry import Registry, State
 from palais.registry.corrections import VersionRefused, VersionRequest
 from palais.symbols import ModifierKind
@@ -237,3 +237,35 @@ def test_an_addendum_has_its_own_text_under_the_originals_title(
     refused(registry, lambda: registry.start_version(
         people.officer, issued, VersionRequest(ModifierKind.ADDENDUM, paragraphs=(" ",))
     ), VersionRefused, match="needs its text")
+
+
+def test_a_reissue_replaces_the_files_with_the_starred_symbol_and_dated_note(
+    registry: Registry, people: People, issued: int
+) -> None:
+    before = registry.document("A/HRC/41/G/1")
+    reissued = reissue_document(registry, people.officer, issued, today=date(2019, 7, 5))
+    assert (reissued.state, str(reissued.symbol)) == (State.ISSUED, "A/HRC/41/G/1")
+    assert reissued.document.reissued_on == date(2019, 7, 5)
+    after = registry.document("A/HRC/41/G/1")
+    assert len(after.manifestations) == 24
+    assert {m.sha256 for m in after.manifestations}.isdisjoint(
+        {m.sha256 for m in before.manifestations}
+    )
+    english = registry.manifestation("A/HRC/41/G/1", Language.EN, Format.TXT).data.decode()
+    assert "A/HRC/41/G/1*" in english
+    assert "* Reissued for technical reasons on 5 July 2019." in english
+    entry = registry.audit(people.officer, issued)[-1]
+    assert (entry.action, entry.after["reissued_on"]) == ("reissue", "2019-07-05")
+
+
+def test_a_reissue_is_for_an_officer_and_an_issued_document_composed_as_stored(
+    registry: Registry, people: People, issued: int
+) -> None:
+    bundle = current_bundle(registry, issued)  # composed without the reissue's date
+    refused(registry, lambda: registry.reissue(people.officer, issued, date(2019, 7, 5), bundle),
+            Conflict, match="nothing was reissued")
+    refused(registry, lambda: registry.reissue(people.aze, issued, date(2019, 7, 5), bundle),
+            PermissionDenied)
+    sid = registry.submit_record(people.aze, RECORD).id
+    refused(registry, lambda: reissue_document(registry, people.officer, sid), Conflict,
+            match="submitted")

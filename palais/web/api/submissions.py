@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFi
 
 from palais.languages import Language
 from palais.model import Correction
-from palais.publish.issuing import issue_document
+from palais.publish.issuing import issue_document, reissue_document
 from palais.registry import State
 from palais.registry.corrections import VersionRequest
 from palais.web.api.schemas import NewVersionBody, ReasonBody, RecordBody, TranslationBody
@@ -101,6 +101,19 @@ def set_translation(
 def issue(submission_id: int, request: Request, actor: CurrentActor, registry: RegistryDep) -> Json:
     issued = issue_document(registry, actor, submission_id, follower=request.app.state.follower)
     return document_json(issued)
+
+
+@router.post(
+    "/{submission_id}/reissue",
+    summary="Reissue an issued document for technical reasons: its files composed again",
+)
+def reissue(
+    submission_id: int, request: Request, actor: CurrentActor, registry: RegistryDep
+) -> Json:
+    reissued = reissue_document(
+        registry, actor, submission_id, follower=request.app.state.follower
+    )
+    return submission_json(reissued)
 
 
 @router.post("/{submission_id}/rejection", summary="Reject the submission, with a reason")

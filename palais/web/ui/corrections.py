@@ -8,7 +8,8 @@ replaced in it), an addendum its own text, a revision the whole text,
 prefilled with the original's. A refusal comes back on the form, in the page's
 language, next to the field it concerns, with everything typed kept. Once made,
 the new version opens in the secretariat's editor, where it is translated and
-issued like any other document.
+issued like any other document. The same page reissues the document itself for
+technical reasons (same symbol, its files composed again with the dated note).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from starlette.responses import RedirectResponse, Response
 
 from palais.errors import InvalidRecord, InvalidSymbol
 from palais.model import Correction
+from palais.publish.issuing import reissue_document
 from palais.registry import workflow
 from palais.registry.corrections import VersionRefused, VersionRequest, possible_kinds
 from palais.symbols import ModifierKind, Symbol
@@ -30,7 +32,7 @@ from palais.web.ui.access import SECRETARIAT, require
 from palais.web.ui.i18n import negotiate, translations
 from palais.web.ui.rendering import render
 
-router = APIRouter(prefix="/secretariat/versions")
+router = APIRouter(prefix="/secretariat")
 
 Officer = Annotated[Any, Depends(require(SECRETARIAT))]
 
@@ -58,7 +60,7 @@ class _Form:
     errors: dict[str, str]
 
 
-@router.get("/{path:path}")
+@router.get("/versions/{path:path}")
 def form(request: Request, actor: Officer, path: str, kind: str = "Corr") -> Response:
     issued = request.app.state.registry.document(Symbol.parse(path), actor=actor)
     chosen = _kind(kind, issued.symbol)
@@ -66,7 +68,18 @@ def form(request: Request, actor: Officer, path: str, kind: str = "Corr") -> Res
     return _page(request, issued, _Form(chosen, values, {}))
 
 
-@router.post("/{path:path}")
+@router.post("/reissue/{path:path}")
+def reissue(request: Request, actor: Officer, path: str) -> Response:
+    """Reissue the document for technical reasons today, then show its page."""
+    registry = request.app.state.registry
+    symbol = Symbol.parse(path)
+    reissue_document(
+        registry, actor, registry.issued_id(actor, symbol), follower=request.app.state.follower
+    )
+    return RedirectResponse(f"/documents/{symbol}", status_code=303)
+
+
+@router.post("/versions/{path:path}")
 async def start(request: Request, actor: Officer, path: str) -> Response:
     """Start the version, or show the form again saying what to correct."""
     posted = await request.form()

@@ -161,3 +161,16 @@ def test_a_revision_keeps_the_translations_of_the_paragraphs_it_keeps(
     issue(api, rev["id"])
     french = api.get(None, "/api/documents/A/HRC/41/G/1/Rev.1/fr.txt").text
     assert "[fr] cover.paragraph.1" in french and "[fr] cover.paragraph.2" in french
+
+
+def test_an_officer_reissues_an_issued_document_for_technical_reasons(
+    api: Api, original: int
+) -> None:
+    assert api.post("mission", f"/api/submissions/{original}/reissue").status_code == 403
+    reissued = api.post("officer", f"/api/submissions/{original}/reissue")
+    assert reissued.status_code == 200, reissued.text
+    assert reissued.json()["record"]["reissued_on"]
+    arabic = api.get(None, "/api/documents/A/HRC/41/G/1/ar.txt").text
+    assert "A/HRC/41/G/1*" in arabic and "أعيد إصدارها لأسباب فنية في" in arabic
+    # Still the one document under its symbol, with its 24 files.
+    assert len(api.get(None, "/api/documents/A/HRC/41/G/1").json()["manifestations"]) == 24
