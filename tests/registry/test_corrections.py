@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from palais.compose import compose, missing_translations
-from palais.errors import Conflict, InvalidSymbol, PermissionDenied
+from palais.errors import Conflict, InvalidSymbol, NotFound, PermissionDenied
 from palais.languages import ALL, Language
 from palais.model import Correction, Format
 from palais.publish.issuing import issue_document, reissue_document
@@ -140,9 +140,14 @@ def test_only_an_officer_starts_a_version(
     registry: Registry, people: People, issued: int
 ) -> None:
     request = corrigendum(Correction(1, "New text."))
-    for actor in (people.aze, people.translator):
-        refused(registry, lambda a=actor: registry.start_version(a, issued, request),
-                PermissionDenied)
+    refused(registry, lambda: registry.start_version(people.aze, issued, request),
+            PermissionDenied)
+    # Another mission, or a translator, does not see the submission at all.
+    for actor in (people.fra, people.translator):
+        refused(registry, lambda a=actor: registry.start_version(a, issued, request), NotFound)
+    # By its symbol (the document is public), the role decides.
+    refused(registry, lambda: registry.start_version_of(people.translator, "A/HRC/41/G/1",
+                                                        request), PermissionDenied)
 
 
 def test_only_an_issued_document_gets_versions(registry: Registry, people: People) -> None:
