@@ -27,7 +27,7 @@ adapters translate errors in one place and the core never imports either::
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import ClassVar
 
 
@@ -38,9 +38,22 @@ class PalaisError(Exception):
     exit_code: ClassVar[int] = 1
     title: ClassVar[str] = "Request could not be processed"
 
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail)
-        self.detail = detail
+    def __init__(self, detail: str, /, **params: object) -> None:
+        """``detail`` is English with ``%(name)s`` placeholders filled from ``params``.
+
+        Keeping the message and its values apart lets a page say the same thing
+        in the reader's language (:meth:`translated`) while logs, the CLI and the
+        API's default stay in the English the code was written in.
+        """
+        self.message = detail
+        self.params = params
+        self.detail = detail % params if params else detail
+        super().__init__(self.detail)
+
+    def translated(self, gettext: Callable[[str], str]) -> str:
+        """The detail in the language of ``gettext``'s catalogue (English when it lacks one)."""
+        message = gettext(self.message)
+        return message % self.params if self.params else message
 
     @property
     def type_slug(self) -> str:

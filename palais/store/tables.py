@@ -152,6 +152,9 @@ calendar_sessions = Table(
     Column("opening", Date, nullable=False),
     Column("closing", Date, nullable=False),
     Column("actual_closing", Date),
+    # The parts a session met in, as met ("2020-02-24/2020-03-13 2020-06-15/2020-06-23");
+    # NULL: none recorded here (the conventions data's, if any, stand).
+    Column("parts", Text),
     Column("added_by", String(200), nullable=False),
     Column("added_at", DateTime(timezone=True), nullable=False),
     PrimaryKeyConstraint("number", "special", name="pk_calendar_sessions"),

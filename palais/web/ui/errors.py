@@ -16,6 +16,7 @@ from starlette.responses import RedirectResponse, Response
 
 from palais.errors import PalaisError
 from palais.web.ui.access import LoginRequired
+from palais.web.ui.i18n import negotiate, translations
 from palais.web.ui.rendering import render
 
 
@@ -35,10 +36,9 @@ def install_page_errors(app: FastAPI) -> None:
         if isinstance(exc, LoginRequired):
             return RedirectResponse(f"/login?next={exc.next_path}", status_code=303)
         assert isinstance(exc, PalaisError)
+        detail = exc.translated(translations(negotiate(request)).gettext)
         return render(
-            request,
-            "error.html",
-            {"status": exc.http_status, "detail": exc.detail},
+            request, "error.html", {"status": exc.http_status, "detail": detail},
             status=exc.http_status,
         )
 
