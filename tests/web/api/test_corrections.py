@@ -74,7 +74,9 @@ def test_corrigenda_are_numbered_corr_1_then_corr_2_and_an_addendum_add_1(
 
 def test_only_an_officer_may_start_a_version(api: Api, original: int) -> None:
     before = api.snapshot()
-    for who, status in (("mission", 403), ("translator", 403), (None, 401)):
+    # A translator and another mission do not see the submission at all.
+    for who, status in (("mission", 403), ("other_mission", 404), ("translator", 404),
+                        (None, 401)):
         assert start(api, original, who, **CORRECTION).status_code == status, who
     assert api.snapshot() == before
 
