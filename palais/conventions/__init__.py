@@ -35,6 +35,7 @@ from palais.conventions.dates import (
     month_lexicon,
     month_names,
     parts_range,
+    read_date,
 )
 from palais.conventions.formulae import Formulae, formulae, language_lexicon, language_name
 from palais.conventions.masthead import organ_name, organization_name
@@ -78,6 +79,7 @@ __all__ = [
     "language_name",
     "load_calendar",
     "month_lexicon",
+    "read_date",
     "month_names",
     "ordinal_lexicon",
     "organ_name",

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from palais.conventions import Calendar, agenda_item, load_calendar
+from palais.conventions import Calendar, agenda_item, agenda_line, load_calendar
 from palais.errors import InvalidInput, UnknownAgendaItem, UnknownSession
+from palais.languages import Language
 from palais.model import AgendaItem, Session
 from palais.registry import rows, workflow
 from palais.registry.base import StoreAccess
@@ -54,11 +55,13 @@ def agenda_items() -> tuple[AgendaItem, ...]:
 
 
 def check(known: Calendar, session_number: int | None, agenda: Iterable[int]) -> None:
-    """Raise UnknownSession / UnknownAgendaItem for what the calendar does not know."""
+    """Raise UnknownSession / UnknownAgendaItem for what the calendar does not know, or
+    an item not on the agenda of the session (the first session had its own)."""
     if session_number is not None:
         known.session(session_number)
-    for number in agenda:
-        agenda_item(number)
+    items = list(agenda)
+    if items:
+        agenda_line(items, Language.EN, session=session_number)
 
 
 class CalendarCases(StoreAccess):

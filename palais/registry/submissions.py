@@ -117,17 +117,26 @@ class SubmissionCases(StoreAccess):
         """Replace the record (the officer's corrections; a mission's before registration).
 
         The symbol and job number are the registry's to give: a record that
-        changes them is refused rather than silently overridden.
+        changes them is refused rather than silently overridden. The session and
+        agenda items are checked against the calendar now, not at registration,
+        so a record that could never be registered is never saved. The audit
+        entry keeps only the fields that changed, each before and after.
         """
         edited = intake.from_fields(record, keep_numbers=True)
 
-        def decide(row: Any) -> Change:
-            document = rows.keep_numbers(visibility.for_mission(actor, edited), row)
-            return Change(
-                rows.document_columns(document), json.loads(row.record), to_record(document)
-            )
+        def work(connection: Connection) -> Submission:
+            def decide(row: Any) -> Change:
+                calendar.check(calendar.calendar(connection), edited.session, edited.agenda_items)
+                document = rows.keep_numbers(visibility.for_mission(actor, edited), row)
+                before, after = _changed(json.loads(row.record), to_record(document))
+                return Change(
+                    rows.document_columns(document), before, after,
+                    detail=", ".join(after) or None,
+                )
 
-        return self._transition(actor, "edit", submission_id, decide)
+            return rows.submission_of(run(connection, actor, "edit", submission_id, decide))
+
+        return self._write(work)
 
     def register(
         self, actor: Actor, submission_id: int, *, symbol: Symbol | str | None = None
@@ -308,6 +317,15 @@ def _issued(connection: Connection, row: Any) -> IssuedDocument:
     return rows.issued_of(
         row, files[row.id], versions[row.id], original.get(row.parent_id), titles[row.id]
     )
+
+
+def _changed(
+    before: Mapping[str, Any], after: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The fields of two records that differ: each one's value before and after."""
+    names = [k for k in after if before.get(k) != after[k]]
+    names += [k for k in before if k not in after]
+    return {k: before.get(k) for k in names}, {k: after.get(k) for k in names}
 
 
 def _sender(document: Document) -> str | None:

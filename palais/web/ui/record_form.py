@@ -9,11 +9,12 @@ with the field's name.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from palais import conventions
 from palais.errors import InvalidRecord, PalaisError
 from palais.integers import whole_number
 from palais.languages import Language
@@ -54,13 +55,16 @@ class RecordForm:
         return not self.errors
 
 
-def form_values(record: Mapping[str, Any]) -> dict[str, str]:
-    """The text shown in each field for ``record`` (the parse result, pre-filled)."""
+def form_values(record: Mapping[str, Any], lang: Language | None = None) -> dict[str, str]:
+    """The text shown in each field for ``record`` (the parse result, pre-filled); with
+    ``lang``, dates as the reader writes them ("8 juin 2021"), which the form reads back."""
     values: dict[str, str] = {}
     for name, kind in FIELDS:
         raw = record.get(name)
         if raw is None:
             values[name] = ""
+        elif kind == "date" and lang is not None:
+            values[name] = conventions.format_date(date.fromisoformat(str(raw)), lang)
         elif kind == "integers":
             values[name] = ", ".join(str(i) for i in raw)
         elif kind == "paragraphs":
@@ -72,23 +76,28 @@ def form_values(record: Mapping[str, Any]) -> dict[str, str]:
     return values
 
 
-def read_form(base: Mapping[str, Any], submitted: Mapping[str, str]) -> RecordForm:
-    """``base`` with the submitted fields applied, or the errors that prevent it."""
+def read_form(
+    base: Mapping[str, Any],
+    submitted: Mapping[str, str],
+    gettext: Callable[[str], str] = str,
+) -> RecordForm:
+    """``base`` with the submitted fields applied, or the errors that prevent it, each
+    in the language of ``gettext``'s catalogue."""
     values = {name: str(submitted.get(name, "")).strip() for name, _ in FIELDS}
     record = dict(base)
     errors: dict[str, str] = {}
     for name, kind in FIELDS:
         try:
             record[name] = READERS[kind](values[name])
-        except (PalaisError, ValueError) as exc:
-            errors[name] = getattr(exc, "detail", None) or str(exc)
+        except PalaisError as exc:
+            errors[name] = exc.translated(gettext)
     if record.get("sender_state"):
         record["sender_states"] = [record["sender_state"]]
     if not errors:
         try:
             from_record(record)
         except InvalidRecord as exc:
-            errors[field_of(exc)] = exc.detail
+            errors[field_of(exc)] = exc.translated(gettext)
     return RecordForm(values, record, errors)
 
 
@@ -114,7 +123,7 @@ def _integers(value: str) -> list[int]:
 
 
 def _date(value: str) -> str | None:
-    return date.fromisoformat(value).isoformat() if value else None
+    return conventions.read_date(value).isoformat() if value else None
 
 
 def _symbol(value: str) -> str | None:
