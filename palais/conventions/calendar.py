@@ -45,7 +45,9 @@ class Calendar:
             kind = "special session" if special else "session"
             known = f"{min(table)}-{max(table)}" if table else "none"
             raise UnknownSession(
-                f"{kind} {number!r} is not in the Human Rights Council calendar (known: {known})"
+                "%(kind)s %(number)r is not in the Human Rights Council calendar (known: "
+                "%(known)s)",
+                kind=kind, number=number, known=known,
             ) from None
 
     def sessions(self) -> tuple[Session, ...]:

@@ -68,7 +68,10 @@ def date_range(start: date, end: date, lang: Language | str, *, on: date | None 
     if end < start:
         from palais.errors import InvalidInput
 
-        raise InvalidInput(f"date range ends ({end}) before it starts ({start})")
+        raise InvalidInput(
+            "date range ends (%(end)s) before it starts (%(start)s)",
+            end=end, start=start,
+        )
     patterns = _patterns(lang, on)
     if start == end:
         return str(patterns["date"]).format(**_fields(start, lang, "", patterns))

@@ -26,13 +26,19 @@ def read_path(path: Path) -> Source:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ParseError(f"{path} holds {size} bytes, more than any document palais reads "
-                             f"({MAX_FILE_BYTES}); refused unread")
+            raise ParseError(
+                "%(path)s holds %(size)s bytes, more than any document palais reads "
+                "(%(MAX_FILE_BYTES)s); refused unread",
+                path=path, size=size, MAX_FILE_BYTES=MAX_FILE_BYTES,
+            )
         data = path.read_bytes()
     except IsADirectoryError as exc:
-        raise ParseError(f"{path} is a folder, not a file") from exc
+        raise ParseError("%(path)s is a folder, not a file", path=path) from exc
     except OSError as exc:
-        raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise ParseError(
+            "cannot read %(path)s: %(value)s",
+            path=path, value=exc.strerror or exc,
+        ) from exc
     return read_bytes(data, str(path))
 
 
@@ -48,7 +54,7 @@ def read_bytes(data: bytes, filename: str) -> Source:
 
         pages = read_pdf(data, name)
         if not pages:
-            raise ParseError(f"{name} is a damaged PDF: it has no pages")
+            raise ParseError("%(name)s is a damaged PDF: it has no pages", name=name)
         if not any(page.strip() for page in pages):
             scanned = ocr.read_scanned_pdf(data, name)
     elif media_type in sniff.IMAGES:
@@ -56,8 +62,10 @@ def read_bytes(data: bytes, filename: str) -> Source:
         try:
             scanned = ocr.read_image(data, name)
         except ParseError as exc:
-            raise ParseError(f"{name} is a {kind} image that OCR could not read: "
-                             f"{exc.detail.removeprefix(name + ': ')}") from exc
+            raise ParseError(
+                "%(name)s is a %(kind)s image that OCR could not read: %(value)s",
+                name=name, kind=kind, value=exc.removeprefix(name + ': '),
+            ) from exc
         pages = ()
     elif media_type == sniff.DOCX:
         from palais.intake.word import read_docx
@@ -78,7 +86,7 @@ def read_bytes(data: bytes, filename: str) -> Source:
         text, warnings = cleaned.text, warnings + cleaned.warnings
         pages = tuple(text.split("\f")) if pages is not None else None
     if not text.strip():
-        raise ParseError(f"{name} holds only white space: there is no document to read")
+        raise ParseError("%(name)s holds only white space: there is no document to read", name=name)
     return Source(
         text=text,
         pages=pages,

@@ -41,7 +41,7 @@ def validate(session: Session) -> None:
     """Refuse a session number the store's symbols cannot carry (the dates' order is the
     model's own invariant, checked when the Session is made)."""
     if session.number > MAX_SESSION:
-        raise InvalidInput(f"number: {session.number} is not a session number")
+        raise InvalidInput("number: %(number)s is not a session number", number=session.number)
 
 
 def agenda_items() -> tuple[AgendaItem, ...]:

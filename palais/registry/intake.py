@@ -41,7 +41,10 @@ def from_fields(record: Mapping[str, Any], *, keep_numbers: bool = False) -> Doc
 def from_file(filename: str, data: bytes) -> Received:
     """The parsed Document of a file (ParseError when it is no readable document)."""
     if len(filename) > MAX_FILENAME:
-        raise InvalidInput(f"the file name is longer than {MAX_FILENAME} characters")
+        raise InvalidInput(
+            "the file name is longer than %(MAX_FILENAME)s characters",
+            MAX_FILENAME=MAX_FILENAME,
+        )
     source = intake.read_bytes(data, filename)
     parsed = parse_source(source)
     parsed = replace(parsed, warnings=(*source.warnings, *parsed.warnings))
@@ -50,7 +53,10 @@ def from_file(filename: str, data: bytes) -> Received:
 
 def _storable(document: Document) -> Document:
     if document.session is not None and not 0 < document.session <= MAX_SESSION:
-        raise InvalidRecord(f"session: {document.session} is not a session number")
+        raise InvalidRecord(
+            "session: %(session)s is not a session number",
+            session=document.session,
+        )
     return _without_controls(document)
 
 

@@ -9,6 +9,7 @@ import builtins
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from palais.bundles import Bundle, record_digest
@@ -90,12 +91,23 @@ class SubmissionCases(StoreAccess):
         state: State | str | None = None,
         offset: int = 0,
         limit: int | None = 50,
+        *,
+        session: int | None = None,
+        sender: str | None = None,
+        received: tuple[date | None, date | None] = (None, None),
     ) -> tuple[builtins.list[Submission], int]:
-        """The submissions ``actor`` may see, newest first, and how many there are."""
+        """The submissions ``actor`` may see, newest first, and how many there are; only
+        those of ``session``, for the State ``sender`` and received from the first to the
+        last day of ``received`` (both included, in UTC) when given."""
         wanted = State(state).value if state is not None else None
+        first, last = received
         found, total = self._read(
             lambda c: submissions.page(
-                c, state=wanted, offset=offset, limit=limit, **visibility.listing(actor)
+                c, state=wanted, offset=offset, limit=limit, session=session,
+                sender=sender.upper() if sender else None,
+                received_from=_midnight(first),
+                received_before=_midnight(last + timedelta(days=1) if last else None),
+                **visibility.listing(actor),
             )
         )
         return [rows.submission_of(r) for r in found], total
@@ -212,8 +224,9 @@ class SubmissionCases(StoreAccess):
             def decide(row: Any) -> Change:
                 if record_digest(rows.document_of(row)) != bundle.record_digest:
                     raise Conflict(
-                        f"submission {row.id} was changed while it was being composed; "
-                        "nothing was issued: compose and issue it again"
+                        "submission %(id)s was changed while it was being composed; nothing was "
+                        "issued: compose and issue it again",
+                        id=row.id,
                     )
                 # Only now, under the row lock: a refused issue leaves no file behind.
                 stored = [
@@ -251,7 +264,7 @@ class SubmissionCases(StoreAccess):
     def _close(self, actor: Actor, submission_id: int, action: str, reason: str) -> Submission:
         reason = reason.strip()
         if not reason:
-            raise InvalidInput(f"a reason is required to {action}")
+            raise InvalidInput("a reason is required to %(action)s", action=action)
         change = Change({"reason": reason}, after={"reason": reason})
         return self._transition(actor, action, submission_id, lambda _row: change)
 
@@ -317,6 +330,10 @@ def _issued(connection: Connection, row: Any) -> IssuedDocument:
     return rows.issued_of(
         row, files[row.id], versions[row.id], original.get(row.parent_id), titles[row.id]
     )
+
+
+def _midnight(day: date | None) -> datetime | None:
+    return datetime.combine(day, time(), tzinfo=UTC) if day else None
 
 
 def _changed(

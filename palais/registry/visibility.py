@@ -50,9 +50,9 @@ def for_mission(actor: Actor, document: Document) -> Document:
         return document
     if document.translations:
         raise PermissionDenied(
-            "a mission may not supply translations: the record holds translations of "
-            f"{', '.join(sorted(document.translations))}; translators supply them after "
-            "registration"
+            "a mission may not supply translations: the record holds translations of %(value)s; "
+            "translators supply them after registration",
+            value=', '.join(sorted(document.translations)),
         )
     if actor.state is None:
         return document
@@ -63,7 +63,8 @@ def for_mission(actor: Actor, document: Document) -> Document:
     if own not in senders:
         named = ", ".join(sorted(p.iso3 for p in senders))
         raise PermissionDenied(
-            f"the mission of {own.iso3} may submit only for its own State; "
-            f"the document is from {named}"
+            "the mission of %(iso3)s may submit only for its own State; the document is from "
+            "%(named)s",
+            iso3=own.iso3, named=named,
         )
     return document

@@ -80,7 +80,10 @@ class BodyLimit:
 
 
 async def _refuse(scope: Scope, send: Send, limit: int) -> None:
-    error = PayloadTooLarge(f"the request body is larger than the limit of {limit} bytes")
+    error = PayloadTooLarge(
+        "the request body is larger than the limit of %(limit)s bytes",
+        limit=limit,
+    )
     response = from_palais_error(error, scope["path"])
     response.headers["Connection"] = "close"
     await response(scope, _nothing, send)

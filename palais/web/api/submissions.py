@@ -13,7 +13,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
 
 from palais.languages import Language
-from palais.publish.issuing import issue_document
+from palais.model import Format
+from palais.publish.issuing import issue_document, preview
 from palais.registry import State
 from palais.web.api.schemas import NewVersionBody, ReasonBody, RecordBody, TranslationBody
 from palais.web.api.views import audit_json, document_json, submission_json
@@ -99,6 +100,19 @@ def set_translation(
 def issue(submission_id: int, request: Request, actor: CurrentActor, registry: RegistryDep) -> Json:
     issued = issue_document(registry, actor, submission_id, follower=request.app.state.follower)
     return document_json(issued)
+
+
+@router.get(
+    "/{submission_id}/preview/{language}.html",
+    summary="One language version as issuing would publish it now (nothing is stored)",
+    response_class=Response,
+    responses={200: {"content": {"text/html": {}}}},
+)
+def preview_version(
+    submission_id: int, language: Language, actor: CurrentActor, registry: RegistryDep
+) -> Response:
+    html = preview(registry, actor, submission_id, language, Format.HTML)
+    return Response(html, media_type="text/html; charset=utf-8")
 
 
 @router.post("/{submission_id}/rejection", summary="Reject the submission, with a reason")
