@@ -72,11 +72,9 @@ def find_font_dirs(roots: Iterable[Path] = FONT_ROOTS) -> tuple[Path, ...]:
     if missing:
         packages = sorted({FONT_FILES[name] for name in missing})
         raise CompositionError(
-            "cannot typeset PDF: font files missing: "
-            + ", ".join(missing)
-            + " (install the Debian packages "
-            + " and ".join(packages)
-            + ", e.g. by running scripts/setup.sh)"
+            "cannot typeset PDF: font files missing: %(missing)s (install the Debian "
+            "packages %(packages)s, e.g. by running scripts/setup.sh)",
+            missing=", ".join(missing), packages=" and ".join(packages),
         )
     return tuple(dict.fromkeys(found[name] for name in FONT_FILES))
 

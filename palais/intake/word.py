@@ -68,8 +68,8 @@ def extract_docx(data: bytes, name: str) -> tuple[str, ...]:
         # python-docx and lxml raise many kinds of error on damaged files (KeyError for
         # a missing part, XMLSyntaxError, ValueError ...): each means "cannot be read".
         raise ParseError(
-            "%(name)s is a damaged Word file: %(name__)s: %(value)s",
-            name=name, name__=type(exc).__name__, value=str(exc)[:200],
+            "%(name)s is a damaged Word file: %(error)s: %(value)s",
+            name=name, error=type(exc).__name__, value=str(exc)[:200],
         ) from exc
     texts = [
         tidy("\n".join([*_printed(lines), *(["", *notes] if notes else [])]))

@@ -26,11 +26,15 @@ from palais.web.ui import (
     mission,
     search,
     secretariat,
+    secretariat_issue,
     translator,
 )
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
-PAGES = (home, auth, account, browse, documents, search, mission, secretariat, translator)
+PAGES = (
+    home, auth, account, browse, documents, search, mission, secretariat, secretariat_issue,
+    translator,
+)
 """The page modules, each with its ``router``."""
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from palais import conventions
-from palais.errors import InvalidRecord, PalaisError
+from palais.errors import InvalidRecord, PalaisError, UnknownAgendaItem, UnknownSession
 from palais.integers import whole_number
 from palais.languages import Language
 from palais.model import Party
@@ -101,8 +101,27 @@ def read_form(
     return RecordForm(values, record, errors)
 
 
-def field_of(error: InvalidRecord) -> str:
-    """The form field an InvalidRecord names ("doc_date: …"), or "record" for the whole."""
+def field_labels(_: Callable[[str], str]) -> dict[str, str]:
+    """Each field's label in the language of the catalogue ``_``."""
+    return {
+        "symbol": _("Symbol"), "session": _("Session"), "agenda_items": _("Agenda items"),
+        "doc_date": _("Date"), "sender_state": _("State"), "addressee": _("Addressee"),
+        "language": _("Language"), "original_language": _("Original language"),
+        "title": _("Title"), "paragraphs": _("Paragraphs (separated by a blank line)"),
+        "footnotes": _("Footnotes (one per line, with their marker)"),
+        "job_number": _("Job number"),
+    }
+
+
+def field_of(error: PalaisError) -> str:
+    """The form field an error is about: the session or agenda items the calendar does
+    not hold, the field an InvalidRecord names ("doc_date: …"), or "record" for the whole."""
+    if isinstance(error, UnknownSession):
+        return "session"
+    if isinstance(error, UnknownAgendaItem):
+        return "agenda_items"
+    if not isinstance(error, InvalidRecord):
+        return "record"
     name = error.detail.partition(":")[0].split(".")[0].split("[")[0]
     return name if name in _NAMES else "record"
 

@@ -102,6 +102,10 @@ class Words:
         except PalaisError:
             return ", ".join(str(n) for n in numbers)
 
+    def example_date(self) -> str:
+        """A date written as the reader would type it in a form ("8 juin 2021")."""
+        return conventions.format_date(date(2021, 6, 8), self.lang)
+
     def day(self, value: date | str | None) -> str:
         """A date in the reader's locale ("2 December 2026", "2 décembre 2026")."""
         if not value:
