@@ -62,6 +62,11 @@ def phrase(text: str, /, **params: object) -> Phrase:
     return Phrase(text, params)
 
 
+def N_(text: str) -> str:
+    """Mark a message given to ``super().__init__`` for extraction (gettext's noop)."""
+    return text
+
+
 def _filled(params: Mapping[str, object], gettext: Gettext) -> dict[str, object]:
     def one(value: object) -> object:
         if isinstance(value, PalaisError):  # an error quoted inside another
@@ -123,7 +128,7 @@ class UnknownLanguage(InvalidInput):
 
     def __init__(self, value: str) -> None:
         super().__init__(
-            "unknown language \"%(value)s\": expected one of ar, zh, en, fr, ru, es",
+            N_("unknown language %(value)r: expected one of ar, zh, en, fr, ru, es"),
             value=value,
         )
         self.value = value
@@ -134,7 +139,8 @@ class InvalidSymbol(InvalidInput):
 
     def __init__(self, symbol: str, reason: Phrase | str) -> None:
         super().__init__(
-            "invalid document symbol \"%(symbol)s\": %(reason)s", symbol=symbol, reason=reason
+            N_("invalid document symbol %(symbol)r: %(reason)s"), symbol=symbol,
+            reason=reason,
         )
         self.symbol = symbol
         self.reason = reason
@@ -195,7 +201,9 @@ class MissingTranslation(CompositionError):
 
     def __init__(self, missing: Mapping[str, Sequence[str]]) -> None:
         parts = [f"{lang}: {', '.join(passages)}" for lang, passages in sorted(missing.items())]
-        super().__init__("translation missing for %(passages)s", passages="; ".join(parts))
+        super().__init__(
+            N_("translation missing for %(passages)s"), passages="; ".join(parts)
+        )
         self.missing = {lang: tuple(passages) for lang, passages in missing.items()}
 
 

@@ -118,8 +118,8 @@ def zip_members(data: bytes, name: str) -> list[zipfile.ZipInfo]:
         # zipfile raises more than BadZipFile on damaged headers (NotImplementedError for
         # an impossible format version was found by fuzzing, ValueError, EOFError ...).
         raise ParseError(
-            "%(name)s is a damaged ZIP or Word file: %(name__)s: %(value)s",
-            name=name, name__=type(exc).__name__, value=str(exc)[:200],
+            "%(name)s is a damaged ZIP or Word file: %(error)s: %(value)s",
+            name=name, error=type(exc).__name__, value=str(exc)[:200],
         ) from exc
 
 

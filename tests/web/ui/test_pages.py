@@ -89,12 +89,6 @@ def test_mission_sees_its_submissions_with_their_states(registry: FakeRegistry) 
     assert 'class="state state-submitted"' in html and 'class="state state-issued"' in html
 
 
-def test_queue_filters_by_state(registry: FakeRegistry) -> None:
-    html = client_for(registry, "officer").get("/secretariat", params={"state": "issued"}).text
-    assert 'href="/secretariat/submissions/2"' in html
-    assert 'href="/secretariat/submissions/1"' not in html
-
-
 def test_translator_sees_the_original_beside_the_translation_field(
     registry: FakeRegistry,
 ) -> None:

@@ -82,8 +82,19 @@ def test_a_refusal_reads_as_a_sentence_in_the_page_language(officer: Api) -> Non
     answer = officer.client.post(f"{page}/register", headers=FR,
                                  data={"csrf_token": token(officer, page, FR)})
     assert answer.status_code == 409
-    assert "Impossible d’enregistrer une soumission à l’état « Enregistré »" in answer.text
-    assert "registered" not in answer.text.replace("/registered", "")
+    assert ("l’action « enregistrer » n’est pas possible sur une soumission à l’état "
+            "« Enregistré » ; un fonctionnaire du secrétariat ne peut l’effectuer qu’aux "
+            "états : Soumis") in answer.text
+    assert "registered" not in _visible_text(answer.text)
+
+
+def test_the_editor_is_pre_filled_with_codes_named_in_words(officer: Api) -> None:
+    sid = submit(officer)
+    html = officer.client.get(f"/secretariat/submissions/{sid}", headers=FR).text
+    assert '<option value="AZE" selected>Azerbaïdjan</option>' in html
+    assert '<option value="en" selected>Anglais</option>' in html
+    assert 'id="f-doc_date" name="doc_date" aria-describedby="h-doc_date" dir="auto" ' \
+           'value="6 juin 2019"' in html
 
 
 def test_a_session_outside_the_calendar_is_refused_next_to_its_field(officer: Api) -> None:
@@ -177,7 +188,7 @@ def test_issuing_with_translations_missing_says_so_on_the_record(officer: Api) -
     assert officer.post("officer", f"/api/submissions/{sid}/registration").status_code == 200
     answer = officer.client.get(f"/secretariat/submissions/{sid}/issue")
     assert answer.status_code == 422
-    assert 'id="e-record">translation missing for ar:' in answer.text
+    assert 'id="e-record" role="alert">translation missing for ar:' in answer.text
 
 
 def test_the_audit_trail_shows_each_field_before_and_after(officer: Api) -> None:
