@@ -8,6 +8,7 @@ tree.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
@@ -52,9 +53,20 @@ def list_submissions(
     registry: RegistryDep,
     paging: Annotated[PageParams, Depends(page_params)],
     state: Annotated[State | None, Query(description="Only submissions in this state")] = None,
+    session: Annotated[int | None, Query(ge=1, le=999, description="Only of this session")] = None,
+    sender: Annotated[
+        str | None, Query(pattern="^[A-Za-z]{3}$", description="Only for this State (alpha-3)")
+    ] = None,
+    received_from: Annotated[
+        date | None, Query(description="Only received on or after this day (UTC)")
+    ] = None,
+    received_to: Annotated[
+        date | None, Query(description="Only received on or before this day (UTC)")
+    ] = None,
 ) -> Json:
     items, total = registry.list(
-        actor, state=state, offset=paging.offset, limit=paging.per_page
+        actor, state=state, offset=paging.offset, limit=paging.per_page, session=session,
+        sender=sender, received=(received_from, received_to),
     )
     return make_page(request, response, paging, [submission_json(s) for s in items], total)
 
