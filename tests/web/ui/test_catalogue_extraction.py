@@ -25,8 +25,9 @@ def _ids(path: Path) -> set[object]:
 def test_the_template_is_what_extraction_finds_now(tmp_path: Path) -> None:
     fresh = tmp_path / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "palais/web/i18n/babel.cfg", "-k", "_", "-k",
-         "ngettext:1,2", "--no-location", "--sort-output", "-o", str(fresh), "."],
+        [sys.executable, "-m", "babel.messages.frontend", "extract",
+         "-F", "palais/web/i18n/babel.cfg", "-k", "_", "-k", "ngettext:1,2",
+         "--no-location", "--sort-output", "-o", str(fresh), "."],
         cwd=ROOT, check=True, capture_output=True,
     )
     found = _ids(fresh)

@@ -14,6 +14,7 @@ import pytest
 from palais.registry import State
 from palais.web.ui.record_form import form_values
 from tests.web.harness import PASSWORD, Api, Backend, make_api
+from tests.web.officer import in_state, missing, submit
 
 AR = {"Accept-Language": "ar"}
 FR = {"Accept-Language": "fr"}
@@ -37,12 +38,6 @@ def token(api: Api, page: str, headers: dict[str, str] | None = None) -> str:
     found = re.search(r'name="csrf_token" value="([^"]+)"', html)
     assert found is not None
     return found.group(1)
-
-
-def submit(api: Api, **changes: Any) -> int:
-    created = api.post("mission", "/api/submissions", json={"record": api.record | changes})
-    assert created.status_code == 201, created.text
-    return int(created.json()["id"])
 
 
 def post_form(
@@ -140,7 +135,8 @@ def test_editing_an_issued_document_keeps_the_text_and_leads_to_its_page(officer
     sid = submit(officer)
     page = f"/secretariat/submissions/{sid}"
     stale_token = token(officer, page)
-    issued = _issue(officer, sid)
+    in_state(officer, State.ISSUED, sid)
+    issued = officer.get("officer", f"/api/submissions/{sid}").json()["record"]["symbol"]
     values = form_values(officer.record) | {"title": "A late correction"}
     answer = officer.client.post(page, data=values | {"csrf_token": stale_token},
                                  follow_redirects=False)
@@ -153,7 +149,7 @@ def test_editing_an_issued_document_keeps_the_text_and_leads_to_its_page(officer
 def test_issuing_previews_six_versions_and_asks_for_a_confirmation(officer: Api) -> None:
     sid = submit(officer)
     assert officer.post("officer", f"/api/submissions/{sid}/registration").status_code == 200
-    officer.translate(sid, _missing(officer, sid))
+    officer.translate(sid, missing(officer, sid))
     preview = officer.client.get(f"/secretariat/submissions/{sid}/issue")
     assert preview.status_code == 200, preview.text[:500]
     symbol = officer.get("officer", f"/api/submissions/{sid}").json()["record"]["symbol"]
@@ -250,7 +246,7 @@ def test_no_raw_code_or_timestamp_on_the_officers_pages(
     sid = submit(officer)
     other = submit(officer, title="Another note")
     assert officer.post("officer", f"/api/submissions/{other}/registration").status_code == 200
-    officer.translate(other, {"fr": _missing(officer, other)["fr"]})  # now in translation
+    officer.translate(other, {"fr": missing(officer, other)["fr"]})  # now in translation
     pages = [
         "/secretariat", "/secretariat?state=in_translation",
         f"/secretariat/submissions/{sid}", f"/secretariat/submissions/{other}",
@@ -269,19 +265,3 @@ def _visible_text(html: str) -> str:
     """What a reader sees: the text between tags, without attributes, scripts or styles."""
     body = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body))
-
-
-def _missing(api: Api, sid: int) -> dict[str, list[str]]:
-    answer = api.post("officer", f"/api/submissions/{sid}/issue")
-    assert answer.status_code == 422, answer.text
-    missing: dict[str, list[str]] = answer.json()["missing"]
-    return missing
-
-
-def _issue(api: Api, sid: int) -> str:
-    assert api.post("officer", f"/api/submissions/{sid}/registration").status_code == 200
-    api.translate(sid, _missing(api, sid))
-    answer = api.post("officer", f"/api/submissions/{sid}/issue")
-    assert answer.status_code == 200, answer.text
-    assert State(api.get("officer", f"/api/submissions/{sid}").json()["state"]) is State.ISSUED
-    return str(answer.json()["symbol"])
