@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from palais.conventions.data import load
-from palais.errors import UnknownSession
+from palais.errors import UnknownSession, phrase
 from palais.model import Session
 
 Span = tuple[date, date]
@@ -42,7 +42,7 @@ class Calendar:
         try:
             return table[number]
         except (KeyError, TypeError):
-            kind = "special session" if special else "session"
+            kind = phrase("special session") if special else phrase("session")
             known = f"{min(table)}-{max(table)}" if table else "none"
             raise UnknownSession(
                 "%(kind)s %(number)r is not in the Human Rights Council calendar (known: "

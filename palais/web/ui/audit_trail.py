@@ -17,7 +17,9 @@ from palais.web.ui.record_form import field_labels
 from palais.web.ui.words import Words
 
 LONGEST = 240  # characters of a long value (a paragraph) shown before "…"
-HIDDEN = frozenset({"sha256", "submission_id"})
+# Not shown: digests and ids, and the list of States the record keeps beside its one
+# sender (it follows the sender field, shown itself).
+HIDDEN = frozenset({"sha256", "submission_id", "sender_states"})
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class AuditRow:
     actor: str
     action: str
     changes: tuple[Change, ...]
+    context: tuple[Change, ...] = ()
 
 
 def _actions(_: Callable[[str], str]) -> dict[str, str]:
@@ -68,14 +71,19 @@ def audit_rows(entries: Sequence[Any], lang: Language) -> list[AuditRow]:
         after: Mapping[str, Any] = entry.after or {}
         names = [k for k in after if k not in HIDDEN]
         names += [k for k in before if k not in after and k not in HIDDEN]
-        changes = tuple(
+        shown = [
             Change(labels.get(k, k), _shown(k, before.get(k), words),
                    _shown(k, after.get(k), words))
             for k in names
-        )
+            if before.get(k) not in (None, "", []) or after.get(k) not in (None, "", [])
+        ]
+        # What an action names without changing it (the passage and language of a
+        # translation) is said once, beside the action.
+        changes = tuple(c for c in shown if c.before != c.after)
+        context = tuple(c for c in shown if c.before == c.after)
         rows.append(AuditRow(
             entry.at, words.moment(entry.at), entry.actor,
-            actions.get(entry.action, entry.action), changes,
+            actions.get(entry.action, entry.action), changes, context,
         ))
     return rows
 
