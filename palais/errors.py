@@ -51,6 +51,9 @@ class Phrase(str):
         made.params = params
         return made
 
+    def __getnewargs__(self) -> tuple[str, Mapping[str, object]]:  # type: ignore[override]
+        return self.template, self.params  # so an error carrying it can be pickled
+
     def translated(self, gettext: Gettext) -> str:
         text = gettext(self.template)
         return text % self.params if self.params else text

@@ -95,7 +95,7 @@ def ingest_command(
                     line["submission"] = submission.id
                     line["duplicate_of"] = list(submission.duplicate_of)
                 except PalaisError as exc:
-                    failures.append(replace(outcome, document=None, error=exc))
+                    failures.append(replace(outcome, document=None, error=exc.detail))
                     continue
             parsed += 1
             out.write(json.dumps(line, ensure_ascii=False) + "\n")

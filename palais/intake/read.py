@@ -64,7 +64,7 @@ def read_bytes(data: bytes, filename: str) -> Source:
         except ParseError as exc:
             raise ParseError(
                 "%(name)s is a %(kind)s image that OCR could not read: %(value)s",
-                name=name, kind=kind, value=exc.removeprefix(name + ': '),
+                name=name, kind=kind, value=exc.detail.removeprefix(name + ': '),
             ) from exc
         pages = ()
     elif media_type == sniff.DOCX:
