@@ -62,7 +62,7 @@ def browse(request: Request) -> Response:
         for n in AGENDA_ITEMS
     ]
     states = [
-        Row(f"/browse/states/{iso3}", _state_name(iso3, lang), iso3, count)
+        Row(f"/browse/states/{iso3}", _state_name(iso3, lang), "", count)
         for iso3, count in counts.get("sender", {}).items()
     ]
     states.sort(key=lambda row: row.label)
