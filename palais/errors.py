@@ -18,6 +18,7 @@ adapters translate errors in one place and the core never imports either::
     │   └── MissingTranslation       lists the languages and passages awaiting translation
     ├── NotFound                     404 / exit 5
     ├── Conflict                     409 / exit 6   state machine refusal, duplicate, race lost
+    │   └── UnconfirmedDuplicate     registering a likely duplicate without saying so
     ├── PermissionDenied             403 / exit 7
     ├── NotAuthenticated             401 / exit 7
     ├── PayloadTooLarge              413 / exit 2
@@ -224,6 +225,21 @@ class Conflict(PalaisError):
     http_status = 409
     exit_code = 6
     title = "Conflict"
+
+
+class UnconfirmedDuplicate(Conflict):
+    """The submission repeats one its mission already sent; registering it needs the
+    officer's explicit confirmation (``duplicates`` names the earlier submissions)."""
+
+    title = "Possible duplicate"
+
+    def __init__(self, submission_id: int, duplicates: Sequence[int]) -> None:
+        super().__init__(
+            "submission %(id)s repeats submission(s) %(others)s of the same mission; "
+            "confirm that it is no duplicate to register it",
+            id=submission_id, others=", ".join(str(d) for d in duplicates),
+        )
+        self.duplicates = tuple(duplicates)
 
 
 class PermissionDenied(PalaisError):

@@ -59,17 +59,15 @@ def media_type(data: bytes, filename: str) -> str:
     name = PurePath(filename).name or "input"
     suffix = PurePath(filename).suffix.lower()
     if suffix in _RUNNABLE:
-        raise ParseError(
-            "%(name)s: a %(suffix)s file is never accepted, whatever it contains",
-            name=name, suffix=suffix,
-        )
+        raise ParseError("%(name)s: a %(suffix)s file is never accepted, whatever it contains",
+                         name=name, suffix=suffix)
     kind = _kind(data, name)
     promised = _NAMED_BINARY.get(suffix)
     if promised is not None and kind == TEXT:
         raise ParseError(
-            "%(name)s: named %(suffix)s but its content is not a %(value)s (a damaged file, or a "
-            "text or web page saved under that name)",
-            name=name, suffix=suffix, value='PDF' if promised == PDF else 'Word document',
+            "%(name)s: named %(suffix)s but its content is not a %(kind)s (a damaged file, "
+            "or a text or web page saved under that name)",
+            name=name, suffix=suffix, kind="PDF" if promised == PDF else "Word document",
         )
     return kind
 
@@ -87,16 +85,11 @@ def _kind(data: bytes, name: str) -> str:
             return image
     for signature, what in _SIGNATURES:
         if data.startswith(signature) and not _is_text_start(data, signature):
-            raise ParseError(
-                "%(name)s is %(what)s; palais reads PDF, Word (.docx), text files and scans (PNG, "
-                "JPEG, TIFF)",
-                name=name, what=what,
-            )
+            raise ParseError("%(name)s is %(what)s; palais reads PDF, Word (.docx), text files "
+                             "and scans (PNG, JPEG, TIFF)", name=name, what=what)
     if data[8:12] in (b"WEBP", b"AVIF", b"WAVE", b"AVI "):
-        raise ParseError(
-            "%(name)s is an image or media file; palais reads PDF, Word (.docx) and text files",
-            name=name,
-        )
+        raise ParseError("%(name)s is an image or media file; palais reads PDF, Word (.docx), "
+                         "text files and scans (PNG, JPEG, TIFF)", name=name)
     return TEXT
 
 
@@ -130,5 +123,6 @@ def _zip_kind(data: bytes, name: str) -> str:
     if "mimetype" in members and "content.xml" in members:
         raise ParseError("%(name)s is an OpenDocument file: save it as .docx or PDF", name=name)
     if "xl/workbook.xml" in members or "ppt/presentation.xml" in members:
-        raise ParseError("%(name)s is an Excel or PowerPoint file, not a Word document", name=name)
+        raise ParseError("%(name)s is an Excel or PowerPoint file, not a Word document",
+                         name=name)
     raise ParseError("%(name)s is a ZIP archive, not a Word (.docx) document", name=name)

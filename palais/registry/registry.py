@@ -14,12 +14,13 @@ changes nothing. The SQL is in :mod:`palais.store`.
 
 from __future__ import annotations
 
+from palais.mail import SmtpMailer
 from palais.registry.accounts import AccountCases
 from palais.registry.archive import ArchiveReads
 from palais.registry.backcatalogue import BackCatalogue
 from palais.registry.calendar import CalendarCases
 from palais.registry.credentials import Passwords
-from palais.registry.submissions import SubmissionCases
+from palais.registry.uploads import UploadCases
 from palais.registry.web_access import WebAccessCases
 from palais.settings import Settings
 from palais.store import BlobStore, open_engine, upgrade
@@ -29,7 +30,7 @@ STANDBY_CONNECT_TIMEOUT_S = 2
 
 
 class Registry(
-    WebAccessCases, AccountCases, SubmissionCases, ArchiveReads, BackCatalogue, CalendarCases
+    WebAccessCases, AccountCases, UploadCases, ArchiveReads, BackCatalogue, CalendarCases
 ):
     """The use cases over one store. Open it with :meth:`open`; share it between threads."""
 
@@ -43,7 +44,12 @@ class Registry(
             open_engine(settings.read_database_url, connect_timeout=STANDBY_CONNECT_TIMEOUT_S)
             if settings.read_database_url else None
         )
-        return cls(engine, BlobStore(settings.blob_dir), passwords, standby)
+        registry = cls(engine, BlobStore(settings.blob_dir), passwords, standby)
+        if settings.smtp_host:
+            registry.mailer = SmtpMailer(settings.smtp_host, settings.smtp_port,
+                                         settings.smtp_from)
+        registry.public_url = settings.public_url
+        return registry
 
     def close(self) -> None:
         """Close the database connections (the registry cannot be used afterwards)."""

@@ -63,8 +63,7 @@ def for_mission(actor: Actor, document: Document) -> Document:
     if own not in senders:
         named = ", ".join(sorted(p.iso3 for p in senders))
         raise PermissionDenied(
-            "the mission of %(iso3)s may submit only for its own State; the document is from "
-            "%(named)s",
-            iso3=own.iso3, named=named,
+            "the mission of %(own)s may submit only for its own State; "
+            "the document is from %(named)s", own=own.iso3, named=named,
         )
     return document

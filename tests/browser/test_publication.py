@@ -59,7 +59,7 @@ def test_seed_goes_from_mission_to_public(context: BrowserContext, ui_server: Ui
     expect(page.get_by_label("Date")).to_have_value("2021-06-08")
     screenshot(page, "mission_preview")
     page.get_by_role("button", name="Confirm the submission").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Submission")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Receipt")
     page.goto("/mission")
     expect(page.locator("table tbody tr")).to_have_count(1)
     screenshot(page, "mission_submissions")

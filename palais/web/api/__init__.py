@@ -9,6 +9,7 @@ from palais.web.api import (
     bulk,
     citations,
     documents,
+    notifications,
     problems,
     publication,
     search,
@@ -18,6 +19,7 @@ from palais.web.api import (
 
 api_router = APIRouter()
 for _module in (
-    auth, submissions, documents, citations, sessions, publication, search, bulk, problems
+    auth, submissions, notifications, documents, citations, sessions, publication, search,
+    bulk, problems,
 ):
     api_router.include_router(_module.router)

@@ -92,9 +92,18 @@ async def save(request: Request, actor: Officer, submission_id: int) -> Response
 
 
 @router.post("/submissions/{submission_id}/register")
-def register(request: Request, actor: Officer, submission_id: int) -> Response:
-    """Register: the registry allocates the next symbol of the session."""
-    return _act(request, actor, submission_id, request.app.state.registry.register)
+def register(
+    request: Request, actor: Officer, submission_id: int,
+    confirm_duplicate: Annotated[str, Form()] = "",
+) -> Response:
+    """Register: the registry allocates the next symbol of the session (a possible
+    duplicate only when the officer ticked that it was checked)."""
+    return _act(
+        request, actor, submission_id,
+        lambda a, sid: request.app.state.registry.register(
+            a, sid, confirm_duplicate=bool(confirm_duplicate)
+        ),
+    )
 
 
 @router.post("/submissions/{submission_id}/reject")

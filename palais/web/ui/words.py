@@ -19,6 +19,7 @@ from enum import Enum
 
 from babel import Locale
 from babel.dates import format_date, format_time
+from babel.units import format_unit
 
 from palais import conventions
 from palais.errors import PalaisError, UnknownLanguage
@@ -139,3 +140,9 @@ class Words:
             format_date(value, "medium", locale=self.locale),
         )
         return f"{moment} UTC"
+
+    def size(self, nbytes: int) -> str:
+        """A file size in megabytes (of 1,048,576 bytes) in the reader's locale: "20 Mo"."""
+        megabytes = round(nbytes / (1024 * 1024), 1)
+        value: float | int = int(megabytes) if megabytes == int(megabytes) else megabytes
+        return str(format_unit(value, "digital-megabyte", length="short", locale=self.locale))
