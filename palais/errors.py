@@ -31,6 +31,62 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import ClassVar
 
+Gettext = Callable[[str], str]
+
+
+class Phrase(str):
+    """Words inside an error's message that are translated too: a state's name, a verb,
+    the reason a symbol is refused. As a ``str`` it is the English text.
+
+    ``Conflict("cannot %(action)s …", action=phrase("issue"))`` reads "cannot issue …"
+    in English and "impossible de publier …" on a French page. A tuple of phrases is
+    written as a list ("Registered, In translation").
+    """
+
+    template: str
+    params: Mapping[str, object]
+
+    def __new__(cls, template: str, params: Mapping[str, object]) -> Phrase:
+        made = super().__new__(cls, template % params if params else template)
+        made.template = template
+        made.params = params
+        return made
+
+    def __getnewargs__(self) -> tuple[str, Mapping[str, object]]:  # type: ignore[override]
+        return self.template, self.params  # so an error carrying it can be pickled
+
+    def translated(self, gettext: Gettext) -> str:
+        text = gettext(self.template)
+        return text % self.params if self.params else text
+
+
+def phrase(text: str, /, **params: object) -> Phrase:
+    """Mark ``text`` (with ``%(name)s`` placeholders filled from ``params``) as words to
+    translate; pybabel extracts the calls (see palais/web/i18n/README.md)."""
+    return Phrase(text, params)
+
+
+def N_(text: str) -> str:
+    """Mark a message given to ``super().__init__`` for extraction (gettext's noop)."""
+    return text
+
+
+def _filled(params: Mapping[str, object], gettext: Gettext) -> dict[str, object]:
+    def one(value: object) -> object:
+        if isinstance(value, PalaisError):  # an error quoted inside another
+            return value.translated(gettext)
+        if isinstance(value, Phrase):
+            return value.translated(gettext)
+        if isinstance(value, tuple) and value and all(isinstance(v, Phrase) for v in value):
+            return ", ".join(v.translated(gettext) for v in value)
+        return value
+
+    return {name: one(value) for name, value in params.items()}
+
+
+def _english(text: str) -> str:
+    return text
+
 
 class PalaisError(Exception):
     """Base of every error palais raises on purpose."""
@@ -48,13 +104,13 @@ class PalaisError(Exception):
         """
         self.message = detail
         self.params = params
-        self.detail = detail % params if params else detail
+        self.detail = self.translated(_english)
         super().__init__(self.detail)
 
-    def translated(self, gettext: Callable[[str], str]) -> str:
+    def translated(self, gettext: Gettext) -> str:
         """The detail in the language of ``gettext``'s catalogue (English when it lacks one)."""
         message = gettext(self.message)
-        return message % self.params if self.params else message
+        return message % _filled(self.params, gettext) if self.params else message
 
     @property
     def type_slug(self) -> str:
@@ -76,7 +132,8 @@ class UnknownLanguage(InvalidInput):
 
     def __init__(self, value: str) -> None:
         super().__init__(
-            f"unknown language {value!r}: expected one of ar, zh, en, fr, ru, es"
+            N_("unknown language %(value)r: expected one of ar, zh, en, fr, ru, es"),
+            value=value,
         )
         self.value = value
 
@@ -84,8 +141,11 @@ class UnknownLanguage(InvalidInput):
 class InvalidSymbol(InvalidInput):
     """A string that is not a valid UN document symbol; ``reason`` says which part."""
 
-    def __init__(self, symbol: str, reason: str) -> None:
-        super().__init__(f"invalid document symbol {symbol!r}: {reason}")
+    def __init__(self, symbol: str, reason: Phrase | str) -> None:
+        super().__init__(
+            N_("invalid document symbol %(symbol)r: %(reason)s"), symbol=symbol,
+            reason=reason,
+        )
         self.symbol = symbol
         self.reason = reason
 
@@ -145,7 +205,9 @@ class MissingTranslation(CompositionError):
 
     def __init__(self, missing: Mapping[str, Sequence[str]]) -> None:
         parts = [f"{lang}: {', '.join(passages)}" for lang, passages in sorted(missing.items())]
-        super().__init__("translation missing for " + "; ".join(parts))
+        super().__init__(
+            N_("translation missing for %(passages)s"), passages="; ".join(parts)
+        )
         self.missing = {lang: tuple(passages) for lang, passages in missing.items()}
 
 
@@ -211,8 +273,8 @@ class TooManyRequests(PalaisError):
     exit_code = 1
     title = "Too many requests"
 
-    def __init__(self, detail: str, retry_after: int) -> None:
-        super().__init__(detail)
+    def __init__(self, detail: str, retry_after: int, **params: object) -> None:
+        super().__init__(detail, **params)
         self.retry_after = retry_after
 
 

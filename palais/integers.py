@@ -23,5 +23,8 @@ def whole_number(text: str, what: str, largest: int = LARGEST) -> int:
     """``text`` as a number from 0 to ``largest``; InvalidInput naming ``what`` otherwise."""
     value = text.strip()
     if not _ASCII_DIGITS.fullmatch(value) or int(value) > largest:
-        raise InvalidInput(f"{what} must be a whole number from 0 to {largest}, got {text!r}")
+        raise InvalidInput(
+            "%(what)s must be a whole number from 0 to %(largest)s, got %(text)r",
+            what=what, largest=largest, text=text,
+        )
     return int(value)

@@ -136,15 +136,20 @@ class Session:
 
     def __post_init__(self) -> None:
         if self.number < 1:
-            raise InvalidRecord(f"session number must be positive, got {self.number}")
+            raise InvalidRecord(
+                "session number must be positive, got %(number)s",
+                number=self.number,
+            )
         if self.closing < self.opening:
             raise InvalidRecord(
-                f"session {self.number} closes ({self.closing}) before it opens ({self.opening})"
+                "session %(number)s closes (%(closing)s) before it opens (%(opening)s)",
+                number=self.number, closing=self.closing, opening=self.opening,
             )
         if self.actual_closing is not None and self.actual_closing < self.opening:
             raise InvalidRecord(
-                f"session {self.number} actually closed ({self.actual_closing}) before it "
-                f"opened ({self.opening})"
+                "session %(number)s actually closed (%(actual_closing)s) before it opened "
+                "(%(opening)s)",
+                number=self.number, actual_closing=self.actual_closing, opening=self.opening,
             )
 
 
@@ -171,7 +176,7 @@ class Party:
 
     def __post_init__(self) -> None:
         if not _ISO3.match(self.iso3):
-            raise UnknownState(f"not an ISO 3166-1 alpha-3 code: {self.iso3!r}")
+            raise UnknownState("not an ISO 3166-1 alpha-3 code: %(iso3)r", iso3=self.iso3)
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,7 +158,7 @@ def _correction(raw: Any, index: int) -> Correction:
 
 def _annex(raw: Any, index: int) -> Part:
     if not isinstance(raw, Mapping):
-        raise InvalidRecord(f"annexes[{index}] must be an object")
+        raise InvalidRecord("annexes[%(index)s] must be an object", index=index)
     r = _Reader(raw, prefix=f"annexes[{index}].")
     return Part(
         PartKind.ANNEX,
@@ -175,7 +175,10 @@ def _translations(raw: Any) -> dict[str, dict[Language, str]]:
     out: dict[str, dict[Language, str]] = {}
     for passage, by_lang in raw.items():
         if not isinstance(by_lang, Mapping):
-            raise InvalidRecord(f"translations[{passage!r}] must map languages to text")
+            raise InvalidRecord(
+                "translations[%(passage)r] must map languages to text",
+                passage=passage,
+            )
         try:
             out[str(passage)] = {
                 Language.parse(str(k)): _unicode(v, f"translations[{passage!r}][{k!r}]")
@@ -184,7 +187,10 @@ def _translations(raw: Any) -> dict[str, dict[Language, str]]:
         except InvalidRecord:
             raise
         except PalaisError as exc:
-            raise InvalidRecord(f"translations[{passage!r}]: {exc.detail}") from exc
+            raise InvalidRecord(
+                "translations[%(passage)r]: %(detail)s",
+                passage=passage, detail=exc,
+            ) from exc
     return out
 
 
@@ -196,13 +202,14 @@ def _unicode(value: Any, where: str) -> str:
     no later stage fails on it halfway through.
     """
     if not isinstance(value, str):
-        raise InvalidRecord(f"{where}: expected text, got {value!r}")
+        raise InvalidRecord("%(where)s: expected text, got %(value)r", where=where, value=value)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise InvalidRecord(
-            f"{where}: contains a lone surrogate (U+{ord(value[exc.start]):04X}) at "
-            f"character {exc.start}, which is not Unicode text"
+            "%(where)s: contains a lone surrogate (U+%(value)s) at character %(start)s, which is "
+            "not Unicode text",
+            where=where, value=format(ord(value[exc.start]), '04X'), start=exc.start,
         ) from exc
     return value
 
@@ -215,7 +222,10 @@ class _Reader:
         self.prefix = prefix
 
     def _fail(self, key: str, expected: str) -> InvalidRecord:
-        return InvalidRecord(f"{self.prefix}{key}: expected {expected}, got {self.data[key]!r}")
+        return InvalidRecord(
+            "%(prefix)s%(key)s: expected %(expected)s, got %(value)r",
+            prefix=self.prefix, key=key, expected=expected, value=self.data[key],
+        )
 
     def value(self, key: str, convert: Any) -> Any:
         raw = self.data.get(key)
@@ -224,9 +234,15 @@ class _Reader:
         try:
             return convert(raw)
         except PalaisError as exc:
-            raise InvalidRecord(f"{self.prefix}{key}: {exc.detail}") from exc
+            raise InvalidRecord(
+                "%(prefix)s%(key)s: %(detail)s",
+                prefix=self.prefix, key=key, detail=exc,
+            ) from exc
         except (ValueError, TypeError) as exc:
-            raise InvalidRecord(f"{self.prefix}{key}: {exc}") from exc
+            raise InvalidRecord(
+                "%(prefix)s%(key)s: %(exc)s",
+                prefix=self.prefix, key=key, exc=exc,
+            ) from exc
 
     def text(self, key: str) -> str | None:
         raw = self.data.get(key)
@@ -294,4 +310,7 @@ class _Reader:
         try:
             return _iso_date(raw)
         except ValueError as exc:
-            raise InvalidRecord(f"{self.prefix}{key}: {exc}") from exc
+            raise InvalidRecord(
+                "%(prefix)s%(key)s: %(exc)s",
+                prefix=self.prefix, key=key, exc=exc,
+            ) from exc

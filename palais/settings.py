@@ -115,16 +115,21 @@ class Settings:
             object.__setattr__(self, "search", "postgres" if postgres else "embedded")
         if self.read_database_url and not postgres:
             raise InvalidInput(
-                "read_database_url names a hot standby of a PostgreSQL store; the store "
-                "here is %(kind)s", kind=self.database_url.split(":", 1)[0],
+                "read_database_url names a hot standby of a PostgreSQL store; the store here is "
+                "%(value)s",
+                value=self.database_url.split(':', 1)[0],
             )
         if self.search not in SEARCH_ENGINES:
             raise InvalidInput(
-                f"search must be one of {', '.join(SEARCH_ENGINES)}, got {self.search!r}"
+                "search must be one of %(value)s, got %(search)r",
+                value=', '.join(SEARCH_ENGINES), search=self.search,
             )
         for name in sorted(_INTEGERS):
             if getattr(self, name) < 1:
-                raise InvalidInput(f"{name} must be positive, got {getattr(self, name)}")
+                raise InvalidInput(
+                    "%(name)s must be positive, got %(self)s",
+                    name=name, self=getattr(self, name),
+                )
 
     @property
     def blob_dir(self) -> Path:
@@ -155,14 +160,20 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise InvalidInput(f"cannot read the configuration file {path}: {exc.strerror}") from exc
+        raise InvalidInput(
+            "cannot read the configuration file %(path)s: %(strerror)s",
+            path=path, strerror=exc.strerror,
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise InvalidInput(f"configuration file {path} is not valid TOML: {exc}") from exc
+        raise InvalidInput(
+            "configuration file %(path)s is not valid TOML: %(exc)s",
+            path=path, exc=exc,
+        ) from exc
     unknown = sorted(set(data) - set(FIELDS))
     if unknown:
         raise InvalidInput(
-            f"configuration file {path}: unknown setting(s) {', '.join(unknown)}; "
-            f"known: {', '.join(FIELDS)}"
+            "configuration file %(path)s: unknown setting(s) %(value)s; known: %(value2)s",
+            path=path, value=', '.join(unknown), value2=', '.join(FIELDS),
         )
     return data
 
@@ -173,7 +184,7 @@ def _typed(values: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, value in values.items():
         if name not in known:
-            raise InvalidInput(f"unknown setting {name!r}")
+            raise InvalidInput("unknown setting %(name)r", name=name)
         if name in ("data_dir", "files_dir"):
             out[name] = Path(str(value)).expanduser()
         elif name in _BOOLEANS:
@@ -182,7 +193,10 @@ def _typed(values: Mapping[str, Any]) -> dict[str, Any]:
             try:
                 out[name] = int(value)
             except (TypeError, ValueError):
-                raise InvalidInput(f"{name} must be a whole number, got {value!r}") from None
+                raise InvalidInput(
+                    "%(name)s must be a whole number, got %(value)r",
+                    name=name, value=value,
+                ) from None
         else:
             out[name] = str(value)
     return out
@@ -196,4 +210,4 @@ def _boolean(name: str, value: Any) -> bool:
         return True
     if text in ("0", "false", "no", "off", ""):
         return False
-    raise InvalidInput(f"{name} must be true or false, got {value!r}")
+    raise InvalidInput("%(name)s must be true or false, got %(value)r", name=name, value=value)

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from palais.errors import InvalidSymbol
+from palais.errors import InvalidSymbol, Phrase, phrase
 
 __all__ = ["Category", "Modifier", "ModifierKind", "Symbol"]
 
@@ -109,12 +109,14 @@ class Symbol:
     def parse(cls, value: str) -> Symbol:
         """Parse ``value`` (surrounding white space allowed), or raise InvalidSymbol."""
         if not isinstance(value, str):
-            raise InvalidSymbol(repr(value), "a symbol must be text")
+            raise InvalidSymbol(repr(value), phrase("a symbol must be text"))
         text = value.strip()
         if not text:
-            raise InvalidSymbol(value, "empty")
+            raise InvalidSymbol(value, phrase("empty"))
         if len(text) > _MAX_LENGTH:
-            raise InvalidSymbol(text[:40] + "…", f"longer than {_MAX_LENGTH} characters")
+            raise InvalidSymbol(
+                text[:40] + "…", phrase("longer than %(n)s characters", n=_MAX_LENGTH)
+            )
         if text.startswith("A/HRC/"):
             match = _HRC.fullmatch(text)
             if match:
@@ -158,9 +160,13 @@ class Symbol:
     def _general(cls, text: str) -> Symbol:
         components = text.split("/")
         if len(components) < 2:
-            raise InvalidSymbol(text, "a symbol has at least two components separated by '/'")
+            raise InvalidSymbol(
+                text, phrase("a symbol has at least two components separated by '/'")
+            )
         if not re.fullmatch(r"[A-Z]+(?:\.[0-9]+)?", components[0]):
-            raise InvalidSymbol(text, f"the series component {components[0]!r} is not a UN series")
+            raise InvalidSymbol(text, phrase(
+                "the series component %(component)r is not a UN series", component=components[0]
+            ))
         modifiers: list[Modifier] = []
         after_modifier = False  # Amend.N and Summary end the document part too
         for component in components[1:]:
@@ -171,9 +177,13 @@ class Symbol:
                     modifiers.append(Modifier(ModifierKind(m[1]), int(m[2])))
                 continue
             if after_modifier:
-                raise InvalidSymbol(text, f"component {component!r} after a modifier")
+                raise InvalidSymbol(
+                    text, phrase("component %(component)r after a modifier", component=component)
+                )
             if not _COMPONENT.fullmatch(component):
-                raise InvalidSymbol(text, f"component {component!r} is not valid in a symbol")
+                raise InvalidSymbol(text, phrase(
+                    "component %(component)r is not valid in a symbol", component=component
+                ))
         return cls(text, Category.OTHER, modifiers=tuple(modifiers))
 
     @classmethod
@@ -198,7 +208,7 @@ class Symbol:
             case Category.RESOLUTION | Category.DECISION | Category.PRESIDENT_STATEMENT:
                 base = f"A/HRC/{category.value}/{s}/{number}"
             case _:
-                raise InvalidSymbol(str(category), "not an HRC category with a number")
+                raise InvalidSymbol(str(category), phrase("not an HRC category with a number"))
         return cls.parse(base + "".join(f"/{m}" for m in modifiers))
 
     def __str__(self) -> str:
@@ -261,12 +271,16 @@ def _parse_modifiers(text: str, mods: str) -> tuple[Modifier, ...]:
     for piece in mods.split("/")[1:]:
         m = _MODIFIER.fullmatch(piece)
         if not m:
-            raise InvalidSymbol(text, f"{piece!r} is not a modifier (Rev.N, Add.N or Corr.N)")
+            raise InvalidSymbol(text, phrase(
+                "%(piece)r is not a modifier (Rev.N, Add.N or Corr.N)", piece=piece
+            ))
         kind = ModifierKind(m[1])
         if any(existing.kind is kind for existing in modifiers):
-            raise InvalidSymbol(text, f"modifier {kind.value}. appears twice")
+            raise InvalidSymbol(
+                text, phrase("modifier %(kind)s. appears twice", kind=kind.value)
+            )
         if modifiers and modifiers[-1].kind is ModifierKind.CORRIGENDUM:
-            raise InvalidSymbol(text, "a corrigendum (Corr.N) must be the last modifier")
+            raise InvalidSymbol(text, phrase("a corrigendum (Corr.N) must be the last modifier"))
         modifiers.append(Modifier(kind, int(m[2])))
     return tuple(modifiers)
 
@@ -277,17 +291,20 @@ def _strict_hrc_prefix(text: str) -> bool:
     return third in ("RES", "DEC", "PRST", "") or bool(re.fullmatch(r"(?:S-)?[0-9]+.*", third))
 
 
-def _hrc_reason(text: str) -> str:
+def _hrc_reason(text: str) -> Phrase:
     parts = text.split("/")
     if len(parts) < 4:
-        return "an HRC symbol needs a session and a number, e.g. A/HRC/41/G/7"
+        return phrase("an HRC symbol needs a session and a number, e.g. A/HRC/41/G/7")
     session_part = parts[3] if parts[2] in ("RES", "DEC", "PRST") else parts[2]
     if not re.fullmatch(_SESSION, session_part):
-        return f"{session_part!r} is not a session (a number, or S-<n> for a special session)"
+        return phrase(
+            "%(part)r is not a session (a number, or S-<n> for a special session)",
+            part=session_part,
+        )
     rest = "/".join(parts[4:] if parts[2] in ("RES", "DEC", "PRST") else parts[3:])
     if re.search(r"(?:^|/)0[0-9]*(?:/|$)|\.0", rest):
-        return "numbers start at 1 and have no leading zero"
-    return (
-        f"{rest!r} after the session is not a document number, G/<n>, NGO/<n> or L.<n> "
-        "followed by Rev.N, Add.N or Corr.N modifiers"
+        return phrase("numbers start at 1 and have no leading zero")
+    return phrase(
+        "%(rest)r after the session is not a document number, G/<n>, NGO/<n> or L.<n> "
+        "followed by Rev.N, Add.N or Corr.N modifiers", rest=rest,
     )

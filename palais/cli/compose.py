@@ -86,7 +86,7 @@ def _format(name: str) -> Format:
     for f in Format.composed():
         if name.strip().lower() in (f.value, f.extension):
             return f
-    raise InvalidInput(f"unknown format {name!r}: expected one of pdf, html, akn, txt")
+    raise InvalidInput("unknown format %(name)r: expected one of pdf, html, akn, txt", name=name)
 
 
 def _read_record(path: Path) -> Document:
@@ -95,9 +95,12 @@ def _read_record(path: Path) -> Document:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise InvalidRecord(f"{path}: cannot read ({exc.strerror})") from exc
+        raise InvalidRecord(
+            "%(path)s: cannot read (%(strerror)s)",
+            path=path, strerror=exc.strerror,
+        ) from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidRecord(f"{path}: not a JSON record ({exc})") from exc
+        raise InvalidRecord("%(path)s: not a JSON record (%(exc)s)", path=path, exc=exc) from exc
     return from_record(data)
 
 

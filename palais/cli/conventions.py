@@ -116,7 +116,7 @@ def _iso(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise InvalidInput(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+        raise InvalidInput("not a date in the form YYYY-MM-DD: %(value)r", value=value) from None
 
 
 @app.command()

@@ -32,7 +32,7 @@ def parse_command(
         typer.echo(render(parsed.tree))
         return
     if emit is not None:
-        raise ParseError(f"unknown --emit value {emit!r}: expected 'tree'")
+        raise ParseError("unknown --emit value %(emit)r: expected 'tree'", emit=emit)
     record = to_record(parsed.document)
     if as_json:
         typer.echo(json.dumps(record, ensure_ascii=False, indent=2))

@@ -100,7 +100,10 @@ def submit(
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"cannot read {file}: {exc.strerror}") from exc
+        raise InvalidInput(
+            "cannot read %(file)s: %(strerror)s",
+            file=file, strerror=exc.strerror,
+        ) from exc
     registry = _registry()
     try:
         submission = registry.submit_file(_acting(registry, as_user), file.name, data)

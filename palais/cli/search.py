@@ -90,7 +90,7 @@ def query(
     for item in where or []:
         name, sep, value = item.partition("=")
         if not sep:
-            raise InvalidInput(f"a filter is FACET=VALUE, got {item!r}")
+            raise InvalidInput("a filter is FACET=VALUE, got %(item)r", item=item)
         filters[name.strip()] = value
     with _following() as follower:
         follower.catch_up()

@@ -24,7 +24,10 @@ def _date(value: str, name: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise InvalidInput(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from exc
+        raise InvalidInput(
+            "%(name)s: %(value)r is not a date (YYYY-MM-DD)",
+            name=name, value=value,
+        ) from exc
 
 
 @app.command("list")

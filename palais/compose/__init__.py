@@ -11,7 +11,7 @@ every file and text of a document in one pass, for issuing.
 
 from __future__ import annotations
 
-from palais.compose.bundle import compose_bundle
+from palais.compose.bundle import compose_bundle, compose_file
 from palais.compose.cover import compose
 from palais.compose.formats import render
 from palais.compose.passages import missing_translations, passages
@@ -21,6 +21,7 @@ __all__ = [
     "ComposedVersion",
     "compose",
     "compose_bundle",
+    "compose_file",
     "missing_translations",
     "passages",
     "render",

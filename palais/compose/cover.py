@@ -291,7 +291,10 @@ def _organ(symbol: Symbol | None, doc: Document, lang: Language) -> str | None:
 
 def _required(text: str | None, what: str, lang: Language) -> str:
     if text is None:
-        raise CompositionError(f"the conventions give no standard {what} in {lang.value}")
+        raise CompositionError(
+            "the conventions give no standard %(what)s in %(value)s",
+            what=what, value=lang.value,
+        )
     return text
 
 

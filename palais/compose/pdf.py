@@ -72,11 +72,9 @@ def find_font_dirs(roots: Iterable[Path] = FONT_ROOTS) -> tuple[Path, ...]:
     if missing:
         packages = sorted({FONT_FILES[name] for name in missing})
         raise CompositionError(
-            "cannot typeset PDF: font files missing: "
-            + ", ".join(missing)
-            + " (install the Debian packages "
-            + " and ".join(packages)
-            + ", e.g. by running scripts/setup.sh)"
+            "cannot typeset PDF: font files missing: %(missing)s (install the Debian "
+            "packages %(packages)s, e.g. by running scripts/setup.sh)",
+            missing=", ".join(missing), packages=" and ".join(packages),
         )
     return tuple(dict.fromkeys(found[name] for name in FONT_FILES))
 
@@ -108,7 +106,7 @@ class PdfRenderer:
             with self._lock:
                 pdf = self._compiler.compile(sys_inputs={"data": data})
         except typst.TypstError as exc:
-            raise CompositionError(f"typesetting the PDF failed: {exc}") from exc
+            raise CompositionError("typesetting the PDF failed: %(exc)s", exc=exc) from exc
         if not isinstance(pdf, bytes):
             raise CompositionError("typesetting the PDF produced no document")
         return pdf
@@ -189,8 +187,9 @@ def _check_unicode(value: Any, where: str) -> None:
             value.encode("utf-8")
         except UnicodeEncodeError as exc:
             raise CompositionError(
-                f"{where} holds an invalid character (lone surrogate "
-                f"U+{ord(value[exc.start]):04X} at position {exc.start}): it cannot be printed"
+                "%(where)s holds an invalid character (lone surrogate U+%(value)s at position "
+                "%(start)s): it cannot be printed",
+                where=where, value=format(ord(value[exc.start]), '04X'), start=exc.start,
             ) from exc
     elif isinstance(value, dict):
         for key, item in value.items():

@@ -35,6 +35,7 @@ from palais.conventions.dates import (
     month_lexicon,
     month_names,
     parts_range,
+    read_date,
 )
 from palais.conventions.formulae import Formulae, formulae, language_lexicon, language_name
 from palais.conventions.masthead import organ_name, organization_name
@@ -87,6 +88,7 @@ __all__ = [
     "parts_joiners",
     "parts_range",
     "read_chinese_numeral",
+    "read_date",
     "read_ordinal",
     "session_line",
     "session_ordinal",

@@ -21,7 +21,8 @@ def agenda_item(number: int) -> AgendaItem:
     """The standing agenda item ``number`` (1-10); :class:`UnknownAgendaItem` otherwise."""
     if isinstance(number, bool) or not isinstance(number, int) or number not in _items():
         raise UnknownAgendaItem(
-            f"agenda item {number!r} is not one of the Council's ten standing items (1-10)"
+            "agenda item %(number)r is not one of the Council's ten standing items (1-10)",
+            number=number,
         )
     return AgendaItem(number)
 
@@ -48,8 +49,9 @@ def agenda_line(
             agenda_item(number)
         elif number not in own["items"]:
             raise UnknownAgendaItem(
-                f"agenda item {number!r} is not on the agenda of session {session}"
-                f" (items {min(own['items'])}-{max(own['items'])})"
+                "agenda item %(number)r is not on the agenda of session %(session)s (items "
+                "%(value)s-%(value2)s)",
+                number=number, session=session, value=min(own['items']), value2=max(own['items']),
             )
     lang = language(lang)
     if own is not None and len(items) == 1 and lang.value in own["line"]:
@@ -112,5 +114,8 @@ def body_name(body: Body | str, lang: Language | str) -> str:
     names = load("agenda")["bodies"].get(key)
     if names is None:
         known = ", ".join(load("agenda")["bodies"])
-        raise InvalidInput(f"no printed name for body {body!r} in the conventions (known: {known})")
+        raise InvalidInput(
+            "no printed name for body %(body)r in the conventions (known: %(known)s)",
+            body=body, known=known,
+        )
     return str(names[language(lang).value])

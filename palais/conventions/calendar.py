@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from palais.conventions.data import load
-from palais.errors import InvalidInput, UnknownSession
+from palais.errors import InvalidInput, UnknownSession, phrase
 from palais.model import Session
 
 Span = tuple[date, date]
@@ -42,10 +42,12 @@ class Calendar:
         try:
             return table[number]
         except (KeyError, TypeError):
-            kind = "special session" if special else "session"
+            kind = phrase("special session") if special else phrase("session")
             known = f"{min(table)}-{max(table)}" if table else "none"
             raise UnknownSession(
-                f"{kind} {number!r} is not in the Human Rights Council calendar (known: {known})"
+                "%(kind)s %(number)r is not in the Human Rights Council calendar (known: "
+                "%(known)s)",
+                kind=kind, number=number, known=known,
             ) from None
 
     def sessions(self) -> tuple[Session, ...]:

@@ -8,6 +8,7 @@ spellings met in extracted text, and the date patterns.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
@@ -67,7 +68,10 @@ def date_range(start: date, end: date, lang: Language | str, *, on: date | None 
     if end < start:
         from palais.errors import InvalidInput
 
-        raise InvalidInput(f"date range ends ({end}) before it starts ({start})")
+        raise InvalidInput(
+            "date range ends (%(end)s) before it starts (%(start)s)",
+            end=end, start=start,
+        )
     patterns = _patterns(lang, on)
     if start == end:
         return str(patterns["date"]).format(**_fields(start, lang, "", patterns))
@@ -132,3 +136,60 @@ def month_lexicon() -> Mapping[str, int]:
     for name, number in load("dates")["variants"].items():
         table[str(name).casefold()] = int(number)
     return MappingProxyType(table)
+
+
+_FILLERS = frozenset({"de", "del", "года", "год", "г", "le", "the", "of"})
+_EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_CHINESE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@functools.cache
+def _month_words() -> tuple[tuple[str, int], ...]:
+    """Every month form a person may type, longest first (so "تشرين الأول/أكتوبر" wins
+    over "أكتوبر"): the printed forms and Babel's abbreviations, without their dots."""
+    table = dict(month_lexicon())
+    for lang in (Language.EN, Language.FR, Language.ES, Language.RU):
+        months = Locale.parse(lang.value).months
+        for context in ("format", "stand-alone"):
+            for number, name in months[context]["abbreviated"].items():
+                table.setdefault(str(name).casefold().rstrip("."), int(number))
+    return tuple(sorted(table.items(), key=lambda item: -len(item[0])))
+
+
+def read_date(text: str) -> date:
+    """A date as a person types it in any of the six languages ("8 juin 2021",
+    "June 8, 2021", "8 июня 2021 года", "2021年6月8日", "8 حزيران/يونيه 2021") or
+    ISO 8601 ("2021-06-08"); InvalidInput naming the text otherwise.
+
+    The whole text must be the date: a month name, a day and a four-digit year,
+    with only the words a date is written with around them ("de", "года").
+    """
+    from palais.errors import InvalidInput
+
+    value = " ".join(text.translate(_EASTERN_DIGITS).split()).casefold()
+    value = re.sub(r"\b1(er|º|°)", "1 ", value)  # French "1er juin", Spanish "1º de junio"
+    try:
+        if _ISO.fullmatch(value):
+            return date.fromisoformat(value)
+        chinese = _CHINESE.fullmatch(value)
+        if chinese:
+            return date(*(int(g) for g in chinese.groups()))
+        month = None
+        for name, number in _month_words():
+            if name in value:
+                month, value = number, value.replace(name, " ", 1)
+                break
+        words = re.findall(r"\w+", value)
+        numbers = [w for w in words if w.isascii() and w.isdigit()]
+        years = [n for n in numbers if len(n) == 4]
+        days = [n for n in numbers if len(n) <= 2]
+        rest = [w for w in words if w not in numbers and w not in _FILLERS]
+        if month is not None and len(years) == len(days) == 1 and len(numbers) == 2 and not rest:
+            return date(int(years[0]), month, int(days[0]))
+    except ValueError:
+        raise InvalidInput("\"%(text)s\" is not a day of the calendar", text=text.strip()) from None
+    raise InvalidInput(
+        "\"%(text)s\" is not a date: write it as, for example, 8 June 2021 or 2021-06-08",
+        text=text.strip(),
+    )

@@ -32,7 +32,10 @@ def base_job_number(printed: str) -> str:
     """The registry's number within a printed one: "GE.21-07654(E)" -> "GE.21-07654"."""
     m = _JOB.match(printed)
     if not m:
-        raise InvalidInput(f"not a UN job number: {printed!r} (expected e.g. GE.21-07654)")
+        raise InvalidInput(
+            "not a UN job number: %(printed)r (expected e.g. GE.21-07654)",
+            printed=printed,
+        )
     return m[1]
 
 

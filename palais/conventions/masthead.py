@@ -50,7 +50,7 @@ def _organ_key(of: Symbol | Body | str, data: dict[str, Any]) -> str | None:
         if "/" in text:
             return _by_series(str(Symbol.parse(text)), data)
         return _by_body(text.upper(), data)
-    raise InvalidInput(f"an organ is looked up by symbol or body, not {of!r}")
+    raise InvalidInput("an organ is looked up by symbol or body, not %(of)r", of=of)
 
 
 def _by_series(symbol: str, data: dict[str, Any]) -> str | None:
@@ -61,6 +61,6 @@ def _by_series(symbol: str, data: dict[str, Any]) -> str | None:
 def _by_body(code: str, data: dict[str, Any]) -> str | None:
     if code not in {b.value for b in Body}:
         known = ", ".join(b.value for b in Body)
-        raise InvalidInput(f"unknown body {code!r} (known: {known})")
+        raise InvalidInput("unknown body %(code)r (known: %(known)s)", code=code, known=known)
     organ = data["bodies"].get(code)
     return str(organ) if organ else None

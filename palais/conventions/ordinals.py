@@ -29,7 +29,8 @@ def _table(lang: Language) -> dict[str, Any]:
 def _check(number: int) -> None:
     if not isinstance(number, int) or isinstance(number, bool) or not FIRST <= number <= LAST:
         raise UnknownSession(
-            f"session number {number!r} is outside {FIRST}-{LAST}, the range of session lines"
+            "session number %(number)r is outside %(FIRST)s-%(LAST)s, the range of session lines",
+            number=number, FIRST=FIRST, LAST=LAST,
         )
 
 

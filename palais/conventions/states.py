@@ -53,7 +53,7 @@ def _codes() -> tuple[str, ...]:
 def _alpha2(iso3: str) -> str:
     country = pycountry.countries.get(alpha_3=iso3)
     if country is None:  # pragma: no cover - every listed code is in ISO 3166
-        raise UnknownState(f"{iso3} is not an ISO 3166-1 alpha-3 code")
+        raise UnknownState("%(iso3)s is not an ISO 3166-1 alpha-3 code", iso3=iso3)
     return str(country.alpha_2)
 
 
@@ -61,7 +61,8 @@ def _check(iso3: str) -> str:
     code = iso3.strip().upper() if isinstance(iso3, str) else ""
     if code not in _codes():
         raise UnknownState(
-            f"{iso3!r} is not the ISO 3166-1 alpha-3 code of a UN Member or observer State"
+            "%(iso3)r is not the ISO 3166-1 alpha-3 code of a UN Member or observer State",
+            iso3=iso3,
         )
     return code
 
@@ -86,7 +87,8 @@ def alpha3(alpha2_code: str) -> str:
     country = pycountry.countries.get(alpha_2=alpha2_code.strip().upper())
     if country is None or country.alpha_3 not in _codes():
         raise UnknownState(
-            f"{alpha2_code!r} is not the alpha-2 code of a UN Member or observer State"
+            "%(alpha2_code)r is not the alpha-2 code of a UN Member or observer State",
+            alpha2_code=alpha2_code,
         )
     return str(country.alpha_3)
 
@@ -108,7 +110,10 @@ def _ru_genitive(code: str) -> str:
         return str(listed)
     name = _short(code, Language.RU)
     if " " in name or "-" in name or "(" in name:
-        raise MissingStateForm(f"no Russian genitive of {name!r} ({code}) in the conventions data")
+        raise MissingStateForm(
+            "no Russian genitive of %(name)r (%(code)s) in the conventions data",
+            name=name, code=code,
+        )
     # One-word names decline by their ending (Франция -> Франции, Куба -> Кубы,
     # Ямайка -> Ямайки, Китай -> Китая, Израиль -> Израиля, Ирак -> Ирака);
     # names ending in a vowel other than а/я do not decline (Того, Чили, Перу).
@@ -159,7 +164,10 @@ def _fr_of(code: str, name: str) -> str:
         return f"d’{name}" if fold(name[0]) in "aeiouy" else f"de {name}"
     if fold(name[0]) in "aeiouy":
         return f"de l’{name}"
-    raise MissingStateForm(f"no French article for {name!r} ({code}) in the conventions data")
+    raise MissingStateForm(
+        "no French article for %(name)r (%(code)s) in the conventions data",
+        name=name, code=code,
+    )
 
 
 def state_name(iso3: str, lang: Language | str, *, form: str = "short") -> str:
@@ -178,7 +186,10 @@ def state_name(iso3: str, lang: Language | str, *, form: str = "short") -> str:
         return _of(code, lang)
     if form == "genitive":
         if lang is not Language.RU:
-            raise MissingStateForm(f"the genitive form is kept for Russian only, not {lang.value}")
+            raise MissingStateForm(
+                "the genitive form is kept for Russian only, not %(value)s",
+                value=lang.value,
+            )
         return _ru_genitive(code)
     raise ValueError(f"unknown form {form!r}: expected one of {', '.join(FORMS)}")
 

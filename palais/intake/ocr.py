@@ -71,8 +71,11 @@ def available() -> bool:
 def _scratch(data: bytes, name: str, filename: str) -> Iterator[tuple[Path, float]]:
     """The file written to a folder removed afterwards, and the deadline of its OCR."""
     if not available():
-        raise ParseError(f"{name} is a scanned image: reading it needs Tesseract and poppler "
-                         "(scripts/setup.sh installs tesseract-ocr and poppler-utils)")
+        raise ParseError(
+            "%(name)s is a scanned image: reading it needs Tesseract and poppler "
+            "(scripts/setup.sh installs tesseract-ocr and poppler-utils)",
+            name=name,
+        )
     deadline = time.monotonic() + SECONDS_PER_FILE
     with tempfile.TemporaryDirectory(prefix="palais-ocr-") as folder:
         path = Path(folder) / filename
@@ -115,7 +118,7 @@ def _page_sizes(pdf: Path, name: str, deadline: float) -> list[tuple[float, floa
                deadline)
     sizes = [(float(w), float(h)) for w, h in _PAGE_SIZE.findall(out)]
     if not sizes:
-        raise ParseError(f"{name}: the PDF shows no page to read")
+        raise ParseError("%(name)s: the PDF shows no page to read", name=name)
     return sizes
 
 
@@ -185,7 +188,10 @@ def _pages_of(tsv: str, confidences: list[float], doubtful: set[str]) -> list[st
 def _run(command: list[str], name: str, what: str, deadline: float) -> str:
     remaining = deadline - time.monotonic()
     if remaining <= 0:
-        raise ParseError(f"{name}: OCR took longer than {SECONDS_PER_FILE:g} s and was stopped")
+        raise ParseError(
+            "%(name)s: OCR took longer than %(SECONDS_PER_FILE)s s and was stopped",
+            name=name, SECONDS_PER_FILE=format(SECONDS_PER_FILE, 'g'),
+        )
     limit = min(SECONDS_PER_PAGE, remaining)
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     capped = ["prlimit", f"--as={MEMORY_BYTES}", "--", *command] if shutil.which("prlimit") \
@@ -193,9 +199,15 @@ def _run(command: list[str], name: str, what: str, deadline: float) -> str:
     try:
         done = subprocess.run(capped, capture_output=True, timeout=limit, env=env, check=False)
     except subprocess.TimeoutExpired as exc:
-        raise ParseError(f"{name}: {what} took longer than {limit:g} s and was stopped (a "
-                         "damaged or hostile file?)") from exc
+        raise ParseError(
+            "%(name)s: %(what)s took longer than %(limit)s s and was stopped (a damaged or "
+            "hostile file?)",
+            name=name, what=what, limit=format(limit, 'g'),
+        ) from exc
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-        raise ParseError(f"{name}: OCR failed while {what}: {detail[0][:200]}")
+        raise ParseError(
+            "%(name)s: OCR failed while %(what)s: %(value)s",
+            name=name, what=what, value=detail[0][:200],
+        )
     return done.stdout.decode("utf-8", "replace")

@@ -152,14 +152,23 @@ class _Helper:
             process.stdin.write(header + data)
             process.stdin.flush()
         except OSError as exc:
-            raise ParseError(f"{name}: the {label} reader could not be started: {exc}") from exc
+            raise ParseError(
+                "%(name)s: the %(label)s reader could not be started: %(exc)s",
+                name=name, label=label, exc=exc,
+            ) from exc
         line = _read_line(process.stdout, time.monotonic() + SECONDS)
         if line is None:
-            raise ParseError(f"{name}: reading the {label} took longer than {SECONDS:g} s and "
-                             "was stopped (a damaged or hostile file?)")
+            raise ParseError(
+                "%(name)s: reading the %(label)s took longer than %(SECONDS)s s and was stopped "
+                "(a damaged or hostile file?)",
+                name=name, label=label, SECONDS=format(SECONDS, 'g'),
+            )
         if not line:
-            raise ParseError(f"{name}: the {label} reader stopped on this file (it needed more "
-                             f"than {MEMORY_BYTES >> 20} MB or crashed)")
+            raise ParseError(
+                "%(name)s: the %(label)s reader stopped on this file (it needed more than "
+                "%(value)s MB or crashed)",
+                name=name, label=label, value=MEMORY_BYTES >> 20,
+            )
         answer = json.loads(line)
         return tuple(answer["pages"]) if "pages" in answer else str(answer["error"])
 

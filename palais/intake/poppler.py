@@ -49,8 +49,9 @@ def read_pdf_logical(data: bytes, name: str) -> tuple[str, ...]:
     program = shutil.which("pdftotext")
     if program is None:
         raise ParseError(
-            f"{name} holds right-to-left text, which is read in its logical order only "
-            "through poppler's pdftotext: install poppler-utils (scripts/setup.sh does)"
+            "%(name)s holds right-to-left text, which is read in its logical order only through "
+            "poppler's pdftotext: install poppler-utils (scripts/setup.sh does)",
+            name=name,
         )
     try:
         done = subprocess.run(
@@ -58,8 +59,11 @@ def read_pdf_logical(data: bytes, name: str) -> tuple[str, ...]:
             input=data, capture_output=True, timeout=SECONDS, check=False,
         )
     except subprocess.TimeoutExpired as exc:
-        raise ParseError(f"{name}: reading the PDF took longer than {SECONDS:g} s and was "
-                         "stopped (a damaged or hostile file?)") from exc
+        raise ParseError(
+            "%(name)s: reading the PDF took longer than %(SECONDS)s s and was stopped (a damaged "
+            "or hostile file?)",
+            name=name, SECONDS=format(SECONDS, 'g'),
+        ) from exc
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip()[:200] or f"exit {done.returncode}"
         raise ParseError("%(name)s is a damaged or unreadable PDF: %(reason)s", name=name,

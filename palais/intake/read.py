@@ -26,13 +26,19 @@ def read_path(path: Path) -> Source:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ParseError(f"{path} holds {size} bytes, more than any document palais reads "
-                             f"({MAX_FILE_BYTES}); refused unread")
+            raise ParseError(
+                "%(path)s holds %(size)s bytes, more than any document palais reads "
+                "(%(MAX_FILE_BYTES)s); refused unread",
+                path=path, size=size, MAX_FILE_BYTES=MAX_FILE_BYTES,
+            )
         data = path.read_bytes()
     except IsADirectoryError as exc:
-        raise ParseError(f"{path} is a folder, not a file") from exc
+        raise ParseError("%(path)s is a folder, not a file", path=path) from exc
     except OSError as exc:
-        raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise ParseError(
+            "cannot read %(path)s: %(value)s",
+            path=path, value=exc.strerror or exc,
+        ) from exc
     return read_bytes(data, str(path))
 
 

@@ -110,8 +110,10 @@ def zip_members(data: bytes, name: str) -> list[zipfile.ZipInfo]:
     except Exception as exc:
         # zipfile raises more than BadZipFile on damaged headers (NotImplementedError for
         # an impossible format version was found by fuzzing, ValueError, EOFError ...).
-        raise ParseError(f"{name} is a damaged ZIP or Word file: {type(exc).__name__}: "
-                         f"{str(exc)[:200]}") from exc
+        raise ParseError(
+            "%(name)s is a damaged ZIP or Word file: %(error)s: %(value)s",
+            name=name, error=type(exc).__name__, value=str(exc)[:200],
+        ) from exc
 
 
 def _zip_kind(data: bytes, name: str) -> str:

@@ -108,8 +108,9 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
                 return _whole_units(data[len(bom):], encoding).decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 raise ParseError(
-                    f"{name} starts with a {encoding.upper()} byte-order mark but is not valid "
-                    f"{encoding.upper()} (byte {exc.start + len(bom)})"
+                    "%(name)s starts with a %(value)s byte-order mark but is not valid %(value)s "
+                    "(byte %(value2)s)",
+                    name=name, value=encoding.upper(), value2=exc.start + len(bom),
                 ) from exc
     # UTF-16 of Latin or Cyrillic text is also valid UTF-8 (every byte below 0x80),
     # so its zero bytes are looked at first.
@@ -118,8 +119,10 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         try:
             return _whole_units(data, wide).decode(wide), wide
         except UnicodeDecodeError as exc:
-            raise ParseError(f"{name} looks like {wide.upper()} text but is not valid "
-                             f"{wide.upper()}") from exc
+            raise ParseError(
+                "%(name)s looks like %(value)s text but is not valid %(value)s",
+                name=name, value=wide.upper(),
+            ) from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -130,12 +133,13 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         if damaged is not None:
             return damaged, "utf-8"
     if b"\x00" in data[:_SAMPLE]:
-        raise ParseError(f"{name} holds binary data, not text")
+        raise ParseError("%(name)s holds binary data, not text", name=name)
     best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
     if best is None:
         raise ParseError(
-            f"{name}: cannot tell the text encoding (not UTF-8, UTF-16 or one of "
-            f"{', '.join(LEGACY_ENCODINGS)}); save the file as UTF-8"
+            "%(name)s: cannot tell the text encoding (not UTF-8, UTF-16 or one of %(value)s); "
+            "save the file as UTF-8",
+            name=name, value=', '.join(LEGACY_ENCODINGS),
         )
     return str(best), best.encoding
 
@@ -222,13 +226,16 @@ def _check_plausible(text: str, name: str, encoding: str) -> None:
     )
     if encoding == "utf-8" and _is_mojibake(sample):
         raise ParseError(
-            f"{name} is garbled: its text was decoded with a Windows code page and saved "
-            "again as UTF-8 (letters such as 'Ã©' or 'Ð¡' stand for 'é' or 'С'); "
-            "send the original file"
+            "%(name)s is garbled: its text was decoded with a Windows code page and saved again "
+            "as UTF-8 (letters such as 'Ã©' or 'Ð¡' stand for 'é' or 'С'); send the original file",
+            name=name,
         )
     if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
-        raise ParseError(f"{name} holds binary data, not text ({encoding} gives control "
-                         "characters throughout)")
+        raise ParseError(
+            "%(name)s holds binary data, not text (%(encoding)s gives control characters "
+            "throughout)",
+            name=name, encoding=encoding,
+        )
 
 
 def _is_mojibake(text: str) -> bool:

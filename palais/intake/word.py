@@ -67,8 +67,10 @@ def extract_docx(data: bytes, name: str) -> tuple[str, ...]:
     except Exception as exc:
         # python-docx and lxml raise many kinds of error on damaged files (KeyError for
         # a missing part, XMLSyntaxError, ValueError ...): each means "cannot be read".
-        raise ParseError(f"{name} is a damaged Word file: {type(exc).__name__}: "
-                         f"{str(exc)[:200]}") from exc
+        raise ParseError(
+            "%(name)s is a damaged Word file: %(error)s: %(value)s",
+            name=name, error=type(exc).__name__, value=str(exc)[:200],
+        ) from exc
     texts = [
         tidy("\n".join([*_printed(lines), *(["", *notes] if notes else [])]))
         for lines, notes in zip(pages, notes_of_page, strict=True)
@@ -105,8 +107,11 @@ def _printed(paragraphs: list[str]) -> list[str]:
 def _check_size(data: bytes, name: str) -> None:
     unpacked = sum(info.file_size for info in zip_members(data, name))
     if unpacked > MAX_UNPACKED:
-        raise ParseError(f"{name} unpacks to {unpacked} bytes, more than a document holds "
-                         f"({MAX_UNPACKED}); refused")
+        raise ParseError(
+            "%(name)s unpacks to %(unpacked)s bytes, more than a document holds "
+            "(%(MAX_UNPACKED)s); refused",
+            name=name, unpacked=unpacked, MAX_UNPACKED=MAX_UNPACKED,
+        )
 
 
 Line = tuple[str, bool, int, list[str]]

@@ -85,7 +85,7 @@ def parse_tree(
     """Parse and keep the intermediate tree (for ``palais parse --emit tree``)."""
     if not isinstance(text, str) or not (text.strip() or (pages and any(p.strip() for p in pages))):
         where = f" {source_name}" if source_name else ""
-        raise ParseError(f"input{where} is empty: there is no document to parse")
+        raise ParseError("input%(where)s is empty: there is no document to parse", where=where)
     text = text[:MAX_INPUT]
     if pages:
         pages = [p[:MAX_INPUT] for p in pages]

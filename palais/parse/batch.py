@@ -69,7 +69,7 @@ def collect(paths: Iterable[Path], suffixes: Iterable[str] = SUFFIXES) -> list[P
         elif path.exists():
             found.append(path)
         else:
-            raise ParseError(f"{path} does not exist")
+            raise ParseError("%(path)s does not exist", path=path)
     return list(dict.fromkeys(found))
 
 

@@ -55,7 +55,10 @@ class ExportFormat(StrEnum):
         try:
             return cls(value.lower())
         except ValueError:
-            raise InvalidInput(f"unknown export format {value!r}: expected csv or jsonl") from None
+            raise InvalidInput(
+                "unknown export format %(value)r: expected csv or jsonl",
+                value=value,
+            ) from None
 
 
 def export_lines(rows: Iterable[Mapping[str, Any]], fmt: ExportFormat) -> Iterator[str]:

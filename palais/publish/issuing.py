@@ -16,7 +16,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from palais.compose import compose_bundle
+from palais.compose import compose_bundle, compose_file
+from palais.languages import Language
+from palais.model import Format
 from palais.publish.following import IndexFollower
 from palais.registry import Actor, IssuedDocument, Registry, Submission, workflow
 
@@ -60,3 +62,19 @@ def reissue_document(
     if follower is not None:
         follower.catch_up()
     return reissued
+
+
+def preview(
+    registry: Registry,
+    actor: Actor,
+    submission_id: int,
+    language: Language,
+    fmt: Format = Format.HTML,
+    *,
+    today: date | None = None,
+) -> bytes:
+    """One version of the submission composed as issuing it now would publish it, for
+    whoever may issue it; nothing is stored."""
+    submission = registry.get(actor, submission_id)
+    workflow.check("issue", actor, submission.state)
+    return compose_file(submission.document, language, fmt, today or date.today())

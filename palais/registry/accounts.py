@@ -22,24 +22,31 @@ def new_actor(
     username = username.strip()
     if not username or len(username) > 200 or not set(username) <= _USERNAME_CHARS:
         raise InvalidInput(
-            f"invalid user name {username!r}: use letters, digits and . _ @ - (at most 200)"
+            "invalid user name %(username)r: use letters, digits and . _ @ - (at most 200)",
+            username=username,
         )
     try:
         role = Role(role)
     except ValueError:
         roles = ", ".join(r.value for r in Role)
-        raise InvalidInput(f"unknown role {role!r}: expected one of {roles}") from None
+        raise InvalidInput(
+            "unknown role %(role)r: expected one of %(roles)s",
+            role=role, roles=roles,
+        ) from None
     langs = tuple(dict.fromkeys(Language.parse(str(lang)) for lang in languages))
     if role is Role.MISSION:
         if not state:
             raise InvalidInput("a mission user needs the State it acts for (ISO alpha-3 code)")
         state = Party(state.strip().upper()).iso3
     elif state:
-        raise InvalidInput(f"only a mission user acts for a State, not a {role.value}")
+        raise InvalidInput(
+            "only a mission user acts for a State, not a %(value)s",
+            value=role.value,
+        )
     if role is Role.TRANSLATOR and not langs:
         raise InvalidInput("a translator needs at least one language to translate into")
     if role is not Role.TRANSLATOR and langs:
-        raise InvalidInput(f"only a translator has languages, not a {role.value}")
+        raise InvalidInput("only a translator has languages, not a %(value)s", value=role.value)
     return Actor(username, role, state, langs)
 
 
@@ -63,7 +70,7 @@ class AccountCases(StoreAccess):
 
         def work(connection: Connection) -> Actor:
             if accounts.user(connection, actor.username) is not None:
-                raise Conflict(f"a user named {actor.username!r} already exists")
+                raise Conflict("a user named %(username)r already exists", username=actor.username)
             at = rows.now()
             accounts.insert_user(
                 connection, username=actor.username, role=actor.role.value, state=actor.state,
@@ -83,7 +90,7 @@ class AccountCases(StoreAccess):
         """The user named ``username``; NotAuthenticated if there is none (any more)."""
         row = self._read(lambda c: accounts.user(c, username))
         if row is None:
-            raise NotAuthenticated(f"there is no user {username!r}")
+            raise NotAuthenticated("there is no user %(username)r", username=username)
         return rows.actor_of(row)
 
     def login(self, username: str, password: str) -> Actor:

@@ -59,7 +59,7 @@ class ArchiveReads(StoreAccess):
         def work(connection: Connection) -> IssuedDocument:
             row = archive.issued_by_symbol(connection, str(symbol))
             if row is None:
-                raise NotFound(f"no issued document {symbol}")
+                raise NotFound("no issued document %(symbol)s", symbol=symbol)
             return issued_values(connection, [row])[0]
 
         return self._public_read(work, actor)
@@ -73,7 +73,10 @@ class ArchiveReads(StoreAccess):
             if ref.language is language and ref.format is fmt:
                 data = self.blobs.get(ref.sha256)
                 return StoredFile(ref.sha256, ref.size, fmt.media_type, data)
-        raise NotFound(f"{issued.symbol} has no {language.value} version in {fmt.value}")
+        raise NotFound(
+            "%(symbol)s has no %(value)s version in %(value2)s",
+            symbol=issued.symbol, value=language.value, value2=fmt.value,
+        )
 
     def recently_issued(
         self, limit: int = 50, session: int | None = None

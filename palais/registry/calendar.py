@@ -13,8 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from palais.conventions import Calendar, Span, agenda_item, load_calendar, parse_span
+from palais.conventions import (
+    Calendar,
+    Span,
+    agenda_item,
+    agenda_line,
+    load_calendar,
+    parse_span,
+)
 from palais.errors import InvalidInput, UnknownAgendaItem, UnknownSession
+from palais.languages import Language
 from palais.model import AgendaItem, Session
 from palais.registry import rows, workflow
 from palais.registry.base import StoreAccess
@@ -49,7 +57,7 @@ def validate(session: Session) -> None:
     """Refuse a session number the store's symbols cannot carry (the dates' order is the
     model's own invariant, checked when the Session is made)."""
     if session.number > MAX_SESSION:
-        raise InvalidInput(f"number: {session.number} is not a session number")
+        raise InvalidInput("number: %(number)s is not a session number", number=session.number)
 
 
 def agenda_items() -> tuple[AgendaItem, ...]:
@@ -63,11 +71,13 @@ def agenda_items() -> tuple[AgendaItem, ...]:
 
 
 def check(known: Calendar, session_number: int | None, agenda: Iterable[int]) -> None:
-    """Raise UnknownSession / UnknownAgendaItem for what the calendar does not know."""
+    """Raise UnknownSession / UnknownAgendaItem for what the calendar does not know, or
+    an item not on the agenda of the session (the first session had its own)."""
     if session_number is not None:
         known.session(session_number)
-    for number in agenda:
-        agenda_item(number)
+    items = list(agenda)
+    if items:
+        agenda_line(items, Language.EN, session=session_number)
 
 
 class CalendarCases(StoreAccess):

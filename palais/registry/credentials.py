@@ -34,7 +34,10 @@ class Passwords:
 
     def hash(self, password: str) -> str:
         if len(password) < MIN_PASSWORD_LENGTH:
-            raise InvalidInput(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+            raise InvalidInput(
+                "a password needs at least %(MIN_PASSWORD_LENGTH)s characters",
+                MIN_PASSWORD_LENGTH=MIN_PASSWORD_LENGTH,
+            )
         return self._hasher.hash(password)
 
     def outdated(self, stored_hash: str) -> bool:

@@ -51,7 +51,10 @@ def from_file(filename: str, data: bytes) -> Received:
 
 def _storable(document: Document) -> Document:
     if document.session is not None and not 0 < document.session <= MAX_SESSION:
-        raise InvalidRecord(f"session: {document.session} is not a session number")
+        raise InvalidRecord(
+            "session: %(session)s is not a session number",
+            session=document.session,
+        )
     return _without_controls(document)
 
 

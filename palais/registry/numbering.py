@@ -66,7 +66,8 @@ def allocate_symbol(
 ) -> Symbol:
     if document.body not in (None, Body.HRC):
         raise InvalidInput(
-            f"body: palais gives Human Rights Council symbols only, not {document.body.value}"
+            "body: palais gives Human Rights Council symbols only, not %(value)s",
+            value=document.body.value,
         )
     if document.session is None:
         raise InvalidInput("session: a document needs its session before it can be registered")
@@ -97,13 +98,17 @@ def reserve_symbol(
     ):
         example = Symbol.hrc(document.session, 1, category)
         raise InvalidInput(
-            f"symbol: {symbol} is not in the series of this document's type and session "
-            f"(like {example})"
+            "symbol: %(symbol)s is not in the series of this document's type and session (like "
+            "%(example)s)",
+            symbol=symbol, example=example,
         )
     series = f"A/HRC/{category.value}/{document.session}"
     holder = allocations.holder(connection, series, symbol.number)
     if holder is not None:
-        raise Conflict(f"symbol: {symbol} is already given to submission {holder}")
+        raise Conflict(
+            "symbol: %(symbol)s is already given to submission %(holder)s",
+            symbol=symbol, holder=holder,
+        )
     allocations.take(connection, series, symbol.number, submission_id, at)
     return symbol
 
@@ -121,7 +126,10 @@ def allocate_job_number(connection: Connection, submission_id: int, at: datetime
     year = f"{at.year % 100:02d}"
     number = allocate(connection, f"GE.{year}", submission_id, at)
     if number >= 10**JOB_DIGITS:
-        raise InvalidInput(f"job numbers of 20{year} are exhausted ({number})")
+        raise InvalidInput(
+            "job numbers of 20%(year)s are exhausted (%(number)s)",
+            year=year, number=number,
+        )
     return f"GE.{year}-{number:0{JOB_DIGITS}d}"
 
 

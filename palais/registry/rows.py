@@ -136,12 +136,14 @@ def keep_numbers(document: Document, row: Any) -> Document:
     if symbol is not None:
         if document.session != symbol.session:
             raise InvalidRecord(
-                f"session: {symbol} was registered for session {symbol.session}; "
-                "withdraw it and submit again to move it to another session"
+                "session: %(symbol)s was registered for session %(session)s; withdraw it and "
+                "submit again to move it to another session",
+                symbol=symbol, session=symbol.session,
             )
         if category_of(document) is not symbol.category:
             raise InvalidRecord(
-                f"doc_type: a {document.doc_type.value} does not belong in the series of {symbol}"
+                "doc_type: a %(value)s does not belong in the series of %(symbol)s",
+                value=document.doc_type.value, symbol=symbol,
             )
     return replace(document, symbol=symbol, job_number=row.job_number)
 

@@ -96,7 +96,10 @@ def end_session_of(write: Run[Any], actor: Actor, session_id: int) -> None:
     def work(connection: Connection) -> None:
         uid = user_id_of(connection, actor.username)
         if not store.end(connection, rows.now(), uid=uid, session_id=session_id):
-            raise NotFound(f"{actor.username} has no open session {session_id}")
+            raise NotFound(
+                "%(username)s has no open session %(session_id)s",
+                username=actor.username, session_id=session_id,
+            )
 
     write(work)
 
@@ -122,7 +125,7 @@ def change_password(
 def user_id_of(connection: Connection, username: str) -> int:
     row = accounts.user(connection, username)
     if row is None:
-        raise NotAuthenticated(f"there is no user {username!r}")
+        raise NotAuthenticated("there is no user %(username)r", username=username)
     return int(row.id)
 
 

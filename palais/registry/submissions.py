@@ -10,6 +10,7 @@ import builtins
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from palais.bundles import Bundle, record_digest
@@ -113,12 +114,23 @@ class SubmissionCases(NotificationCases):
         state: State | str | None = None,
         offset: int = 0,
         limit: int | None = 50,
+        *,
+        session: int | None = None,
+        sender: str | None = None,
+        received: tuple[date | None, date | None] = (None, None),
     ) -> tuple[builtins.list[Submission], int]:
-        """The submissions ``actor`` may see, newest first, and how many there are."""
+        """The submissions ``actor`` may see, newest first, and how many there are; only
+        those of ``session``, for the State ``sender`` and received from the first to the
+        last day of ``received`` (both included, in UTC) when given."""
         wanted = State(state).value if state is not None else None
+        first, last = received
         found, total = self._read(
             lambda c: submissions.page(
-                c, state=wanted, offset=offset, limit=limit, **visibility.listing(actor)
+                c, state=wanted, offset=offset, limit=limit, session=session,
+                sender=sender.upper() if sender else None,
+                received_from=_midnight(first),
+                received_before=_midnight(last + timedelta(days=1) if last else None),
+                **visibility.listing(actor),
             )
         )
         return [rows.submission_of(r) for r in found], total
@@ -140,17 +152,26 @@ class SubmissionCases(NotificationCases):
         """Replace the record (the officer's corrections; a mission's before registration).
 
         The symbol and job number are the registry's to give: a record that
-        changes them is refused rather than silently overridden.
+        changes them is refused rather than silently overridden. The session and
+        agenda items are checked against the calendar now, not at registration,
+        so a record that could never be registered is never saved. The audit
+        entry keeps only the fields that changed, each before and after.
         """
         edited = intake.from_fields(record, keep_numbers=True)
 
-        def decide(row: Any) -> Change:
-            document = rows.keep_numbers(visibility.for_mission(actor, edited), row)
-            return Change(
-                rows.document_columns(document), json.loads(row.record), to_record(document)
-            )
+        def work(connection: Connection) -> Submission:
+            def decide(row: Any) -> Change:
+                calendar.check(calendar.calendar(connection), edited.session, edited.agenda_items)
+                document = rows.keep_numbers(visibility.for_mission(actor, edited), row)
+                before, after = _changed(json.loads(row.record), to_record(document))
+                return Change(
+                    rows.document_columns(document), before, after,
+                    detail=", ".join(after) or None,
+                )
 
-        return self._transition(actor, "edit", submission_id, decide)
+            return rows.submission_of(run(connection, actor, "edit", submission_id, decide))
+
+        return self._write(work)
 
     def register(
         self, actor: Actor, submission_id: int, *, symbol: Symbol | str | None = None,
@@ -239,7 +260,7 @@ class SubmissionCases(NotificationCases):
     def _close(self, actor: Actor, submission_id: int, action: str, reason: str) -> Submission:
         reason = reason.strip()
         if not reason:
-            raise InvalidInput(f"a reason is required to {action}")
+            raise InvalidInput("a reason is required to %(action)s", action=action)
         change = Change({"reason": reason}, after={"reason": reason})
         return self._transition(actor, action, submission_id, lambda _row: change)
 
@@ -257,11 +278,17 @@ class SubmissionCases(NotificationCases):
 def check_digest(row: Any, bundle: Bundle, action: str) -> None:
     """Refuse a bundle composed from another record than the stored one (an edit made
     while the files were rendered)."""
-    if record_digest(rows.document_of(row)) != bundle.record_digest:
+    if record_digest(rows.document_of(row)) == bundle.record_digest:
+        return
+    if action == "reissue":
         raise Conflict(
-            f"submission {row.id} was changed while it was being composed; "
-            f"nothing was {action}d: compose and {action} it again"
+            "submission %(id)s was changed while it was being composed; nothing was "
+            "reissued: compose and reissue it again", id=row.id,
         )
+    raise Conflict(
+        "submission %(id)s was changed while it was being composed; nothing was "
+        "issued: compose and issue it again", id=row.id,
+    )
 
 
 def store_bundle(
@@ -292,6 +319,19 @@ def _issued(connection: Connection, row: Any) -> IssuedDocument:
     return rows.issued_of(
         row, files[row.id], versions[row.id], original.get(row.parent_id), titles[row.id]
     )
+
+
+def _midnight(day: date | None) -> datetime | None:
+    return datetime.combine(day, time(), tzinfo=UTC) if day else None
+
+
+def _changed(
+    before: Mapping[str, Any], after: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The fields of two records that differ: each one's value before and after."""
+    names = [k for k in after if before.get(k) != after[k]]
+    names += [k for k in before if k not in after]
+    return {k: before.get(k) for k in names}, {k: after.get(k) for k in names}
 
 
 def _sender(document: Document) -> str | None:

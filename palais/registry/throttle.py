@@ -75,8 +75,9 @@ class Throttle:
         if waits:
             seconds = math.ceil(max(waits))
             raise TooManyRequests(
-                f"too many failed logins for this account or from this address: "
-                f"try again in {seconds} s", retry_after=seconds,
+                "too many failed logins for this account or from this address: try again in "
+                "%(seconds)s s",
+                seconds=seconds, retry_after=seconds,
             )
 
     def failed(self, username: str, address: str) -> None:

@@ -58,10 +58,16 @@ def create_token(
     """A new token for ``actor``, returned once. ``by_token`` is the token the request
     came with, if it came with one: it must hold ``mint``, and cannot pass grants on."""
     if not 1 <= days <= MAX_DAYS:
-        raise InvalidInput(f"a token lasts from 1 to {MAX_DAYS} days, not {days}")
+        raise InvalidInput(
+            "a token lasts from 1 to %(MAX_DAYS)s days, not %(days)s",
+            MAX_DAYS=MAX_DAYS, days=days,
+        )
     unknown = sorted(grants - GRANTS)
     if unknown:
-        raise InvalidInput(f"unknown grant {unknown[0]!r}: known grants are {sorted(GRANTS)}")
+        raise InvalidInput(
+            "unknown grant %(unknown)r: known grants are %(GRANTS)s",
+            unknown=unknown[0], GRANTS=sorted(GRANTS),
+        )
     if by_token is not None:
         if MINT not in by_token.grants:
             raise PermissionDenied(
@@ -110,7 +116,10 @@ def revoke_token(write: Run[Any], actor: Actor, token_id: int) -> None:
     def work(connection: Connection) -> None:
         uid = user_id_of(connection, actor.username)
         if not store.revoke(connection, uid, token_id, rows.now()):
-            raise NotFound(f"{actor.username} has no live API token {token_id}")
+            raise NotFound(
+                "%(username)s has no live API token %(token_id)s",
+                username=actor.username, token_id=token_id,
+            )
         audit.log(connection, None, actor.username, "revoke_token", None,
                   {"id": token_id}, rows.now())
 

@@ -40,7 +40,7 @@ def visible(
     """The row of a submission ``actor`` may see (NotFound otherwise, so nothing leaks)."""
     row = submissions.fetch(connection, submission_id, for_update=for_update)
     if not visibility.may_see(actor, State(row.state), row.mission):
-        raise NotFound(f"no submission {submission_id}")
+        raise NotFound("no submission %(submission_id)s", submission_id=submission_id)
     return row
 
 

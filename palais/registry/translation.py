@@ -22,7 +22,8 @@ def passage_key(value: str) -> str:
     """A passage name as written in a URL (``cover.paragraph.1``), checked."""
     if len(value) > MAX_KEY_LENGTH or not _KEY.match(value):
         raise InvalidInput(
-            f"invalid passage name {value[:40]!r}: expected e.g. cover.title, cover.paragraph.1"
+            "invalid passage name %(value)r: expected e.g. cover.title, cover.paragraph.1",
+            value=value[:40],
         )
     return value
 
@@ -32,7 +33,10 @@ def check_passage(document: Document, key: str) -> None:
     keys = [p.key for p in passages(document)]
     if key not in keys:
         listed = ", ".join(keys) or "none"
-        raise NotFound(f"the document has no passage {key!r} to translate (passages: {listed})")
+        raise NotFound(
+            "the document has no passage %(key)r to translate (passages: %(listed)s)",
+            key=key, listed=listed,
+        )
 
 
 def anything_missing(document: Document) -> bool:

@@ -50,9 +50,9 @@ def for_mission(actor: Actor, document: Document) -> Document:
         return document
     if document.translations:
         raise PermissionDenied(
-            "a mission may not supply translations: the record holds translations of "
-            f"{', '.join(sorted(document.translations))}; translators supply them after "
-            "registration"
+            "a mission may not supply translations: the record holds translations of %(value)s; "
+            "translators supply them after registration",
+            value=', '.join(sorted(document.translations)),
         )
     if actor.state is None:
         return document

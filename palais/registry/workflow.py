@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from palais.errors import Conflict, PermissionDenied
+from palais.errors import Conflict, PermissionDenied, Phrase, phrase
 from palais.languages import Language
 from palais.registry.values import Actor, Role, State
 
@@ -52,18 +52,13 @@ class Rule:
     public: bool = False
     # A translator acts only in the languages of its account.
     own_languages: bool = False
-    verb: str = ""
-
-    @property
-    def words(self) -> str:
-        return self.verb or self.action
 
 
 RULES: dict[str, Rule] = {
     rule.action: rule
     for rule in (
         Rule("submit", {Role.MISSION: NO_SUBMISSION, Role.OFFICER: NO_SUBMISSION},
-             target=State.SUBMITTED, verb="submit documents"),
+             target=State.SUBMITTED),
         Rule("edit", {Role.OFFICER: OPEN, Role.MISSION: frozenset({State.SUBMITTED})}),
         Rule("register", {Role.OFFICER: frozenset({State.SUBMITTED})},
              target=State.REGISTERED),
@@ -71,21 +66,41 @@ RULES: dict[str, Rule] = {
              own_languages=True),
         # Who translates which language: the officer assigns, a translator claims one of
         # their own languages (palais.registry.assignments); neither changes the state.
-        Rule("assign", {Role.OFFICER: IN_WORK}, verb="assign a language of"),
-        Rule("claim", {Role.TRANSLATOR: IN_WORK}, own_languages=True,
-             verb="claim a language of"),
+        Rule("assign", {Role.OFFICER: IN_WORK}),
+        Rule("claim", {Role.TRANSLATOR: IN_WORK}, own_languages=True),
         Rule("issue", {Role.OFFICER: IN_WORK}, target=State.ISSUED, public=True),
         Rule("reject", {Role.OFFICER: frozenset({State.SUBMITTED})}, target=State.REJECTED),
         Rule("withdraw", {Role.OFFICER: OPEN | {State.ISSUED}, Role.MISSION: OPEN},
              target=State.WITHDRAWN, public=True),
         Rule("new_version", {Role.OFFICER: frozenset({State.ISSUED})},
-             target=State.REGISTERED, verb="start a new version of"),
+             target=State.REGISTERED),
         # Reissued for technical reasons: the same document, its files replaced.
-        Rule("reissue", {Role.OFFICER: frozenset({State.ISSUED})}, verb="reissue"),
-        Rule("import", {Role.OFFICER: NO_SUBMISSION}, target=State.ISSUED, public=True,
-             verb="import documents into the archive"),
-        Rule("calendar", {Role.OFFICER: NO_SUBMISSION}, verb="change the calendar"),
+        Rule("reissue", {Role.OFFICER: frozenset({State.ISSUED})}),
+        Rule("import", {Role.OFFICER: NO_SUBMISSION}, target=State.ISSUED, public=True),
+        Rule("calendar", {Role.OFFICER: NO_SUBMISSION}),
     )
+}
+
+
+# How a refusal names each action, role and state, in words a page translates.
+VERBS: dict[str, Phrase] = {
+    "submit": phrase("submit documents"), "edit": phrase("edit"),
+    "register": phrase("register"), "translate": phrase("translate"),
+    "issue": phrase("issue"), "reject": phrase("reject"), "withdraw": phrase("withdraw"),
+    "assign": phrase("assign a language of"), "claim": phrase("claim a language of"),
+    "new_version": phrase("start a new version of"), "reissue": phrase("reissue"),
+    "import": phrase("import documents into the archive"),
+    "calendar": phrase("change the calendar"),
+}
+ROLE_WORDS: dict[Role, Phrase] = {
+    Role.MISSION: phrase("a mission"), Role.OFFICER: phrase("an officer"),
+    Role.TRANSLATOR: phrase("a translator"),
+}
+STATE_WORDS: dict[State, Phrase] = {
+    State.SUBMITTED: phrase("Submitted"), State.REGISTERED: phrase("Registered"),
+    State.IN_TRANSLATION: phrase("In translation"), State.READY: phrase("Translated"),
+    State.ISSUED: phrase("Issued"), State.REJECTED: phrase("Rejected"),
+    State.WITHDRAWN: phrase("Withdrawn"),
 }
 
 
@@ -97,23 +112,36 @@ def check(
     rule = RULES[action]
     allowed = rule.allowed.get(actor.role)
     if allowed is None:
-        roles = ", ".join(sorted(r.value for r in rule.allowed))
-        raise PermissionDenied(f"a {actor.role.value} may not {rule.words} (only: {roles})")
+        raise PermissionDenied(
+            "%(role)s may not %(action)s (only: %(roles)s)",
+            role=ROLE_WORDS[actor.role], action=VERBS[action],
+            roles=tuple(ROLE_WORDS[r] for r in sorted(rule.allowed)),
+        )
     if (
         rule.own_languages and actor.role is Role.TRANSLATOR and language is not None
         and language not in actor.languages
     ):
-        own = ", ".join(lang.value for lang in actor.languages) or "no language"
+        own = ", ".join(lang.value for lang in actor.languages) or "-"
         raise PermissionDenied(
-            f"{actor.username} translates into {own} only, not {language.value}"
+            "%(username)s translates into %(own)s only, not %(language)s",
+            username=actor.username, own=own, language=language.value,
         )
     if state is not None and state not in allowed:
-        states = ", ".join(sorted(s.value for s in allowed))
         raise Conflict(
-            f"cannot {rule.words} a submission that is {state.value}; "
-            f"a {actor.role.value} may do so only when it is {states}"
+            "cannot %(action)s a submission in the state \"%(state)s\"; %(role)s may do so "
+            "only in the states: %(states)s",
+            action=VERBS[action], state=STATE_WORDS[state], role=ROLE_WORDS[actor.role],
+            states=tuple(STATE_WORDS[s] for s in State if s in allowed),
         )
     return rule
+
+
+def allowed_actions(actor: Actor, state: State) -> tuple[str, ...]:
+    """Every action ``actor``'s role may take on a submission in ``state``, in the order
+    of :data:`RULES` (what a page offers as buttons; the registry still checks each)."""
+    return tuple(
+        rule.action for rule in RULES.values() if state in rule.allowed.get(actor.role, ())
+    )
 
 
 def after_translation(anything_missing: bool) -> State:

@@ -53,4 +53,4 @@ def open_index(settings: _Settings | str, data_dir: Path | None = None) -> Searc
         from palais.search.postgres import PostgresIndex
 
         return PostgresIndex(url)
-    raise InvalidInput(f"no search engine for database URL scheme {scheme!r}")
+    raise InvalidInput("no search engine for database URL scheme %(scheme)r", scheme=scheme)

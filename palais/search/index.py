@@ -117,7 +117,8 @@ class Filters:
         unknown = sorted(set(raw) - set(FACETS) - set(NARROWING))
         if unknown:
             raise InvalidInput(
-                f"unknown search filter {unknown[0]!r}: expected one of {FACETS + NARROWING}"
+                "unknown search filter %(unknown)r: expected one of %(value)s",
+                unknown=unknown[0], value=FACETS + NARROWING,
             )
         values: dict[str, Any] = {}
         for name, value in raw.items():
@@ -213,9 +214,15 @@ class SearchIndex(ABC):
         sorted by ``sort``; each hit linked to the ``reader``'s version where it matches
         as well as any other. ``field:value`` in ``q`` narrows as the filter would."""
         if not 1 <= page <= MAX_PAGE:
-            raise InvalidInput(f"page must be between 1 and {MAX_PAGE}, got {page}")
+            raise InvalidInput(
+                "page must be between 1 and %(MAX_PAGE)s, got %(page)s",
+                MAX_PAGE=MAX_PAGE, page=page,
+            )
         if sort not in SORTS:
-            raise InvalidInput(f"sort must be one of {SORTS}, got {sort!r}")
+            raise InvalidInput(
+                "sort must be one of %(SORTS)s, got %(sort)r",
+                SORTS=SORTS, sort=sort,
+            )
         query = parse_query(q)
         raw = dict(filters or {})
         for name, value in query.fields:
@@ -268,7 +275,8 @@ def _day(name: str, value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise InvalidInput(
-            f"search filter {name} must be a date as YYYY-MM-DD, got {value!r}"
+            "search filter %(name)s must be a date as YYYY-MM-DD, got %(value)r",
+            name=name, value=value,
         ) from None
 
 

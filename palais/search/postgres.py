@@ -92,8 +92,9 @@ class PostgresIndex(SearchIndex):
             version = conn.execute(sa.text("SELECT schema_version FROM search_meta")).scalar()
         if version != SCHEMA_VERSION:
             raise InvalidInput(
-                f"the search tables are at version {version}, this palais reads version "
-                f"{SCHEMA_VERSION}: upgrade palais or its store"
+                "the search tables are at version %(version)s, this palais reads version "
+                "%(SCHEMA_VERSION)s: upgrade palais or its store",
+                version=version, SCHEMA_VERSION=SCHEMA_VERSION,
             )
 
     def close(self) -> None:

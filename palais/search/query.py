@@ -104,7 +104,10 @@ def parse_query(text: str) -> Query:
     """Read a query: words, "phrases", ``word*`` prefixes, ``OR``, ``-exclusions`` and
     ``field:value``; place names expanded to their spellings."""
     if len(text) > MAX_QUERY_CHARS:
-        raise InvalidInput(f"a search query is at most {MAX_QUERY_CHARS} characters")
+        raise InvalidInput(
+            "a search query is at most %(MAX_QUERY_CHARS)s characters",
+            MAX_QUERY_CHARS=MAX_QUERY_CHARS,
+        )
     parts: list[tuple[_Spelling, ...]] = []
     excluded: list[tuple[_Spelling, ...]] = []
     fields: list[tuple[str, str]] = []

@@ -39,7 +39,7 @@ class BlobStore:
 
     def path(self, sha256: str) -> Path:
         if not _HEX64.match(sha256):
-            raise InvalidInput(f"not a SHA-256 hex digest: {sha256!r}")
+            raise InvalidInput("not a SHA-256 hex digest: %(sha256)r", sha256=sha256)
         return self.root / sha256[:2] / sha256[2:4] / sha256
 
     def put(self, data: bytes) -> str:
@@ -87,7 +87,7 @@ class BlobStore:
         try:
             return self.path(sha256).read_bytes()
         except FileNotFoundError:
-            raise NotFound(f"no stored file with SHA-256 {sha256}") from None
+            raise NotFound("no stored file with SHA-256 %(sha256)s", sha256=sha256) from None
 
     def __contains__(self, sha256: str) -> bool:
         return self.path(sha256).exists()

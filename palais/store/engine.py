@@ -53,14 +53,15 @@ def open_engine(url: str, connect_timeout: int | None = None) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise InvalidInput(f"not a database URL: {url!r}") from exc
+        raise InvalidInput("not a database URL: %(url)r", url=url) from exc
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)
     if parsed.get_backend_name() != "postgresql":
         raise InvalidInput(
-            f"unsupported database {parsed.get_backend_name()!r}: use sqlite:/// or postgresql://"
+            "unsupported database %(value)r: use sqlite:/// or postgresql://",
+            value=parsed.get_backend_name(),
         )
     connect_args = {} if connect_timeout is None else {"connect_timeout": connect_timeout}
     engine = create_engine(
@@ -101,10 +102,16 @@ def storage_error(exc: BaseException, location: str) -> StorageUnavailable | Non
     if isinstance(exc, OSError) and exc.errno in _STORAGE_ERRNOS:
         reason = os.strerror(exc.errno or 0).lower()
         where = exc.filename or location
-        return StorageUnavailable(f"cannot write to {where}: {reason}{_HINT}")
+        return StorageUnavailable(
+            "cannot write to %(where)s: %(reason)s%(HINT)s",
+            where=where, reason=reason, HINT=_HINT,
+        )
     text = str(getattr(exc, "orig", exc)).lower()
     if isinstance(exc, OperationalError) and any(m in text for m in _STORAGE_MESSAGES):
-        return StorageUnavailable(f"cannot write to {location}: {text}{_HINT}")
+        return StorageUnavailable(
+            "cannot write to %(location)s: %(text)s%(HINT)s",
+            location=location, text=text, HINT=_HINT,
+        )
     return None
 
 
@@ -212,5 +219,8 @@ def _lost_race(exc: IntegrityError | OperationalError) -> bool:
 
 def _as_conflict(exc: IntegrityError | OperationalError) -> Exception:
     if isinstance(exc, IntegrityError):
-        return Conflict(f"the store refused a change that would break a rule: {exc.orig}")
+        return Conflict(
+            "the store refused a change that would break a rule: %(orig)s",
+            orig=exc.orig,
+        )
     return exc

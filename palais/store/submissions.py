@@ -24,13 +24,13 @@ MAX_ID = 2**31 - 1  # identifiers are 32-bit integers on PostgreSQL
 def fetch(connection: Connection, submission_id: int, *, for_update: bool = False) -> Row[Any]:
     """The row of ``submission_id`` (locked for the transaction with ``for_update``)."""
     if not 0 < submission_id <= MAX_ID:
-        raise NotFound(f"no submission {submission_id}")
+        raise NotFound("no submission %(submission_id)s", submission_id=submission_id)
     query = select(submissions).where(submissions.c.id == submission_id)
     if for_update:
         query = query.with_for_update()
     row = connection.execute(query).first()
     if row is None:
-        raise NotFound(f"no submission {submission_id}")
+        raise NotFound("no submission %(submission_id)s", submission_id=submission_id)
     return row
 
 
@@ -59,7 +59,10 @@ def advance(connection: Connection, submission_id: int, read_state: str, **value
         .values(**values)
     )
     if done.rowcount != 1:
-        raise Conflict(f"submission {submission_id} changed meanwhile; try again")
+        raise Conflict(
+            "submission %(submission_id)s changed meanwhile; try again",
+            submission_id=submission_id,
+        )
 
 
 def set_values(connection: Connection, submission_id: int, **values: Any) -> None:
@@ -135,14 +138,29 @@ def page(
     state: str | None = None,
     offset: int = 0,
     limit: int | None = 50,
+    session: int | None = None,
+    sender: str | None = None,
+    received_from: datetime | None = None,
+    received_before: datetime | None = None,
 ) -> tuple[list[Row[Any]], int]:
     """One page of the visible submissions, newest first, and how many there are.
 
-    Visible: ``everything``, or the submissions of ``mission``, or those in ``states``.
+    Visible: ``everything``, or the submissions of ``mission``, or those in ``states``;
+    then only those in ``state``, of ``session``, for the State ``sender``, received
+    from ``received_from`` and before ``received_before`` (each filter when given).
     """
     condition = _visible(mission, everything, states)
-    if state is not None:
-        condition = condition & (submissions.c.state == state)
+    c = submissions.c
+    wanted = (
+        (state, lambda v: c.state == v),
+        (session, lambda v: c.session == v),
+        (sender, lambda v: c.mission == v),
+        (received_from, lambda v: c.received_at >= v),
+        (received_before, lambda v: c.received_at < v),
+    )
+    for value, test in wanted:
+        if value is not None:
+            condition = condition & test(value)
     total = connection.execute(
         select(func.count()).select_from(submissions).where(condition)
     ).scalar_one()

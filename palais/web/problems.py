@@ -61,7 +61,16 @@ def problem(
     return ProblemResponse(jsonable_encoder(body), status_code=status, headers=headers)
 
 
-def from_palais_error(exc: PalaisError, instance: str | None = None) -> ProblemResponse:
+def from_palais_error(
+    exc: PalaisError, instance: str | None = None, accept_language: str = ""
+) -> ProblemResponse:
+    """The problem for ``exc``; its ``detail`` in the best of the six languages the
+    client's Accept-Language asks for (English without one), said in Content-Language.
+    The ``title`` stays English: it names the problem type, like ``type``."""
+    # The pages' catalogues; imported here, as the page package imports this module.
+    from palais.web.ui.i18n import from_accept_language, translations
+
+    lang = from_accept_language(accept_language)
     extensions: dict[str, Any] = {}
     if isinstance(exc, MissingTranslation):
         extensions["missing"] = {lang: list(p) for lang, p in exc.missing.items()}
@@ -72,8 +81,9 @@ def from_palais_error(exc: PalaisError, instance: str | None = None) -> ProblemR
         extensions["duplicates"] = list(exc.duplicates)
     if isinstance(exc, TooManyRequests):
         headers = {"Retry-After": str(exc.retry_after)}
+    headers = {**(headers or {}), "Content-Language": lang.info.bcp47}
     return problem(
-        exc.http_status, exc.title, exc.detail,
+        exc.http_status, exc.title, exc.translated(translations(lang).gettext),
         slug=exc.type_slug, instance=instance, headers=headers, **extensions,
     )
 
@@ -106,7 +116,9 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(PalaisError)
     async def _palais(request: Request, exc: PalaisError) -> ProblemResponse:
-        return from_palais_error(exc, request.url.path)
+        return from_palais_error(
+            exc, request.url.path, request.headers.get("accept-language", "")
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> ProblemResponse:

@@ -66,8 +66,8 @@ def test_mission_corrects_a_scanned_note_and_the_officer_sees_it(
     expect(row).to_contain_text(TITLE)
     screenshot(page, "secretariat_queue_corrected_scan")
     row.locator("a").click()
-    expect(page.get_by_label("Date")).to_have_value("2025-02-20")
-    expect(page.locator("ol.audit")).to_contain_text("edit")
+    expect(page.get_by_label("Date")).to_have_value("20 February 2025")
+    expect(page.locator("ol.audit")).to_contain_text("Submitted")
 
 
 def test_a_file_that_is_no_note_cannot_be_confirmed_until_the_mission_says_what_it_is(

@@ -15,7 +15,6 @@ from playwright.sync_api import Browser, BrowserContext
 
 from palais.web.cookies import SESSION_COOKIE
 from palais.web.ui.i18n import LANG_COOKIE
-from palais.web.ui.record_form import form_values
 from tests.browser.conftest import serving
 from tests.support.browser import run_axe, screenshot
 from tests.web.ui.fakes import (
@@ -72,20 +71,3 @@ def test_pages_have_no_serious_violation(
         assert page.locator("html").get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
         assert run_axe(page) == [], path
     screenshot(page, f"pages_{user or 'public'}_{lang}")
-
-
-def test_editor_errors_are_accessible(page_context: BrowserContext, base_url: str) -> None:
-    """The record editor after a bad date: the message is tied to its field and passes axe."""
-    page_context.add_cookies(
-        [{"name": SESSION_COOKIE, "value": session_cookie("officer"), "url": base_url}]
-    )
-    page = page_context.new_page()
-    page.goto("/secretariat/submissions/1")
-    assert page.get_by_label("Date").input_value() == form_values(RECORD)["doc_date"]
-    page.get_by_label("Date").fill("2021-13-08")
-    page.get_by_role("button", name="Save the record").click()
-    field = page.get_by_label("Date")
-    assert field.get_attribute("aria-invalid") == "true"
-    assert "month must be in 1..12" in page.locator("#e-doc_date").inner_text()
-    assert run_axe(page) == []
-    screenshot(page, "editor_field_error")

@@ -66,7 +66,11 @@ def test_a_reader_finds_the_document_and_sees_its_title_in_their_language(
         expect(listed).to_have_attribute("lang", lang)
         _accessible(page, path)
     page.goto("/search?q=Kalbajar&page=abc")
-    expect(page.locator("p.error[role=alert]")).to_contain_text("page")
+    # The reason, in the reader's language, names the value that was wrong.
+    wrong = page.locator("p.error[role=alert]")
+    expect(wrong).to_contain_text("'abc'")
+    if lang != "en":
+        expect(wrong).not_to_contain_text("whole number")
     _accessible(page, "a malformed page number")
     page.goto("/search?q=Kalbajar&page=5")
     expect(page.locator("p.notice[role=status]")).to_be_visible()

@@ -87,7 +87,7 @@ def refused(
         attempt()
     except PalaisError as exc:
         assert type(exc) is error, f"{type(exc).__name__} ({exc.detail}), not {error.__name__}"
-        assert match is None or re.search(match, exc.detail), exc.detail
+        assert match is None or re.search(match, exc.detail, re.IGNORECASE), exc.detail
     else:
         raise AssertionError(f"not refused: expected {error.__name__}")
     assert snapshot(registry) == before, "a refused attempt changed the store"

@@ -17,7 +17,7 @@ from palais.registry.corrections import VersionRefused, VersionRequest
 from palais.symbols import ModifierKind
 from tests.registry.conftest import People, refused
 from tests.support.bundles import current_bundle
-from tests.support.records import RECORD
+from tests.support.records import RECORD, sample_translation
 
 PARAGRAPHS = [
     "The Permanent Mission presents its compliments.",
@@ -32,7 +32,7 @@ def translate_all(registry: Registry, people: People, sid: int) -> None:
     submission = registry.get(people.officer, sid)
     for lang, keys in missing_translations(submission.document).items():
         for key in keys:
-            registry.set_translation(people.officer, sid, key, lang, f"{key} [{lang.value}]")
+            registry.set_translation(people.officer, sid, key, lang, sample_translation(lang, key))
 
 
 @pytest.fixture
@@ -105,7 +105,7 @@ def test_a_corrigendum_is_composed_with_its_heading_and_corrections_not_a_full_c
         assert version.paragraphs == () and version.annexes == ()
         # The original's title, as the original printed it in that language.
         assert version.title == (
-            RECORD["title"] if lang is Language.EN else f"cover.title [{lang.value}]"
+            RECORD["title"] if lang is Language.EN else sample_translation(lang, "cover.title")
         )
         assert len(version.corrections) == 2
     assert headings == {
@@ -238,7 +238,7 @@ def test_an_addendum_has_its_own_text_under_the_originals_title(
     translate_all(registry, people, add.id)
     version = compose(registry.get(people.officer, add.id).document, Language.FR,
                       issue_date=date(2019, 7, 1))
-    assert (version.heading, version.paragraphs) == ("Additif", ("cover.paragraph.1 [fr]",))
+    assert (version.heading, version.paragraphs) == ("Additif", (sample_translation(Language.FR, "cover.paragraph.1"),))
     refused(registry, lambda: registry.start_version(
         people.officer, issued, VersionRequest(ModifierKind.ADDENDUM, paragraphs=(" ",))
     ), VersionRefused, match="needs its text")

@@ -36,7 +36,7 @@ def session_zip(
     try:
         registry.session(number)
     except UnknownSession:
-        raise NotFound(f"the Council's calendar has no session {number}") from None
+        raise NotFound("the Council's calendar has no session %(number)s", number=number) from None
     return _zip(registry, actor, registry.archive(session=number), formats,
                 f"hrc-session-{number}.zip")
 
@@ -94,7 +94,9 @@ def _formats(text: str) -> tuple[Format, ...]:
     for part in text.split(","):
         fmt = by_name.get(part.strip().lower())
         if fmt is None:
-            raise InvalidInput(f"formats: unknown format {part.strip()!r}, expected "
-                               f"{', '.join(f.value for f in Format)}")
+            raise InvalidInput(
+                "formats: unknown format %(value)r, expected %(value2)s",
+                value=part.strip(), value2=', '.join(f.value for f in Format),
+            )
         chosen.append(fmt)
     return tuple(chosen)

@@ -27,7 +27,7 @@ def citation(
 ) -> Response:
     stem, _, extension = path.strip("/").rpartition(".")
     if extension not in FORMATS:
-        raise InvalidInput(f"a citation is .bib, .ris or .json, got {path!r}")
+        raise InvalidInput("a citation is .bib, .ris or .json, got %(path)r", path=path)
     issued = registry.document(Symbol.parse_any_case(stem), actor=actor)
     write, media_type = FORMATS[extension]
     name = f"{issued.symbol.uri_slug()}.{extension}"

@@ -48,7 +48,8 @@ def parse_document_path(path: str) -> DocumentPath:
         fmt = _BY_NAME.get(m["fmt"].lower())
         if fmt is None:
             raise InvalidInput(
-                f"unknown format {m['fmt']!r}: expected one of {', '.join(sorted(_BY_NAME))}"
+                "unknown format %(fmt)r: expected one of %(value)s",
+                fmt=m['fmt'], value=', '.join(sorted(_BY_NAME)),
             )
         dotted = path[m.end("lang")] == "."
         return DocumentPath(

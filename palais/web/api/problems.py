@@ -16,5 +16,5 @@ router = APIRouter(prefix="/problems", tags=["problems"])
 def describe_problem(slug: str) -> dict[str, Any]:
     kinds = problem_kinds()
     if slug not in kinds:
-        raise NotFound(f"no problem type {slug!r}")
+        raise NotFound("no problem type %(slug)r", slug=slug)
     return {"type": f"/api/problems/{slug}", **kinds[slug]}

@@ -72,7 +72,7 @@ def agenda_feed(
     number: Annotated[int, Path(ge=1, le=10_000)], request: Request, registry: RegistryDep
 ) -> Response:
     if number not in AGENDA_ITEMS:
-        raise NotFound(f"the Council's agenda has no item {number} (items 1 to 10)")
+        raise NotFound("the Council's agenda has no item %(number)s (items 1 to 10)", number=number)
     reader = negotiate(request)
     found = [d for d in registry.archive() if number in d.document.agenda_items]
     found.sort(key=lambda d: d.issued_at, reverse=True)

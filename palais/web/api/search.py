@@ -55,6 +55,7 @@ def search_api(
     found = run_search(index, params, reader, gettext)
     if found.past_the_end:
         raise NotFound(
-            f"page {params.page} is past the last page of this search ({found.results.pages})"
+            "page %(page)s is past the last page of this search (%(pages)s)",
+            page=params.page, pages=found.results.pages,
         )
     return found_json(found, reader, gettext)

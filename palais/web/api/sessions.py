@@ -38,7 +38,7 @@ def get_session(number: int, registry: RegistryDep) -> dict[str, Any]:
         return session_json(registry.session(number))
     except UnknownSession as exc:
         # As a path, an unknown session is a resource that is not there, not bad input.
-        raise NotFound(exc.detail) from exc
+        raise NotFound(exc.message, **exc.params) from exc
 
 
 @router.get("/agenda-items", summary="Items of the Council's agenda")

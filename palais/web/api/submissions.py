@@ -8,13 +8,14 @@ tree.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
 
 from palais.languages import Language
-from palais.model import Correction
-from palais.publish.issuing import issue_document, reissue_document
+from palais.model import Correction, Format
+from palais.publish.issuing import issue_document, preview, reissue_document
 from palais.registry import State
 from palais.registry.corrections import VersionRequest
 from palais.web.api.schemas import NewVersionBody, ReasonBody, RecordBody, TranslationBody
@@ -53,9 +54,20 @@ def list_submissions(
     registry: RegistryDep,
     paging: Annotated[PageParams, Depends(page_params)],
     state: Annotated[State | None, Query(description="Only submissions in this state")] = None,
+    session: Annotated[int | None, Query(ge=1, le=999, description="Only of this session")] = None,
+    sender: Annotated[
+        str | None, Query(pattern="^[A-Za-z]{3}$", description="Only for this State (alpha-3)")
+    ] = None,
+    received_from: Annotated[
+        date | None, Query(description="Only received on or after this day (UTC)")
+    ] = None,
+    received_to: Annotated[
+        date | None, Query(description="Only received on or before this day (UTC)")
+    ] = None,
 ) -> Json:
     items, total = registry.list(
-        actor, state=state, offset=paging.offset, limit=paging.per_page
+        actor, state=state, offset=paging.offset, limit=paging.per_page, session=session,
+        sender=sender, received=(received_from, received_to),
     )
     return make_page(request, response, paging, [submission_json(s) for s in items], total)
 
@@ -128,6 +140,19 @@ def reissue(
         registry, actor, submission_id, follower=request.app.state.follower
     )
     return submission_json(reissued)
+
+
+@router.get(
+    "/{submission_id}/issue/{language}.html",
+    summary="One language version as issuing would publish it now (nothing is stored)",
+    response_class=Response,
+    responses={200: {"content": {"text/html": {}}}},
+)
+def preview_version(
+    submission_id: int, language: Language, actor: CurrentActor, registry: RegistryDep
+) -> Response:
+    html = preview(registry, actor, submission_id, language, Format.HTML)
+    return Response(html, media_type="text/html; charset=utf-8")
 
 
 @router.post("/{submission_id}/rejection", summary="Reject the submission, with a reason")

@@ -51,10 +51,14 @@ def read_search(params: Mapping[str, str]) -> SearchParams:
     page_text = params.get("page", "1").strip() or "1"
     if not (page_text.isascii() and page_text.isdigit()) or not 1 <= int(page_text) <= MAX_PAGE:
         raise InvalidInput(
-            f"page must be a whole number from 1 to {MAX_PAGE}, got {page_text[:20]!r}"
+            "page must be a whole number from 1 to %(MAX_PAGE)s, got %(value)r",
+            MAX_PAGE=MAX_PAGE, value=page_text[:20],
         )
     sort = params.get("sort", "relevance").strip() or "relevance"
     if sort not in SORTS:
-        raise InvalidInput(f"sort must be one of {', '.join(SORTS)}, got {sort[:20]!r}")
+        raise InvalidInput(
+            "sort must be one of %(value)s, got %(value2)r",
+            value=', '.join(SORTS), value2=sort[:20],
+        )
     filters = {name: params[name].strip() for name in FILTERS if params.get(name, "").strip()}
     return SearchParams(params.get("q", ""), filters, int(page_text), sort)

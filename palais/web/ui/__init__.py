@@ -28,12 +28,14 @@ from palais.web.ui import (
     mission,
     search,
     secretariat,
+    secretariat_issue,
     translator,
 )
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 PAGES = (
-    home, auth, account, browse, documents, search, mission, secretariat, assigning, corrections,
+    home, auth, account, browse, documents, search, mission, secretariat, secretariat_issue,
+    assigning, corrections,
     translator,
 )
 """The page modules, each with its ``router``."""

@@ -77,7 +77,7 @@ def require(area: str) -> Callable[[Request], Any]:
             path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             raise LoginRequired(quote(path, safe="/?=&"))
         if role_of(actor) not in AREA_ROLES[area]:
-            raise PermissionDenied(f"the {area} pages are not open to your role")
+            raise PermissionDenied("the %(area)s pages are not open to your role", area=area)
         return actor
 
     return guard

@@ -62,7 +62,7 @@ def browse(request: Request) -> Response:
         for n in AGENDA_ITEMS
     ]
     states = [
-        Row(f"/browse/states/{iso3}", _state_name(iso3, lang), iso3, count)
+        Row(f"/browse/states/{iso3}", _state_name(iso3, lang), "", count)
         for iso3, count in counts.get("sender", {}).items()
     ]
     states.sort(key=lambda row: row.label)
@@ -81,14 +81,14 @@ def by_session(request: Request, number: int, page: int = 1) -> Response:
     try:
         request.app.state.registry.session(number)
     except UnknownSession:
-        raise NotFound(f"the Council's calendar has no session {number}") from None
+        raise NotFound("the Council's calendar has no session %(number)s", number=number) from None
     return _listing(request, "session", number, page)
 
 
 @router.get("/browse/agenda/{number}")
 def by_agenda_item(request: Request, number: int, page: int = 1) -> Response:
     if number not in AGENDA_ITEMS:
-        raise NotFound(f"the Council's agenda has no item {number} (items 1 to 10)")
+        raise NotFound("the Council's agenda has no item %(number)s (items 1 to 10)", number=number)
     return _listing(request, "agenda_item", number, page)
 
 
@@ -97,7 +97,7 @@ def by_state(request: Request, iso3: str, page: int = 1) -> Response:
     try:
         conventions.state_name(iso3.upper(), Language.EN)
     except UnknownState:
-        raise NotFound(f"no Member or observer State has the code {iso3!r}") from None
+        raise NotFound("no Member or observer State has the code %(iso3)r", iso3=iso3) from None
     if iso3 != iso3.upper():
         query = f"?{request.url.query}" if request.url.query else ""
         return RedirectResponse(f"/browse/states/{iso3.upper()}{query}", status_code=308)

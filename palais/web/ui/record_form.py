@@ -9,12 +9,13 @@ with the field's name.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from palais.errors import InvalidRecord, PalaisError
+from palais import conventions
+from palais.errors import InvalidRecord, PalaisError, UnknownAgendaItem, UnknownSession
 from palais.integers import whole_number
 from palais.languages import Language
 from palais.model import Party
@@ -54,13 +55,16 @@ class RecordForm:
         return not self.errors
 
 
-def form_values(record: Mapping[str, Any]) -> dict[str, str]:
-    """The text shown in each field for ``record`` (the parse result, pre-filled)."""
+def form_values(record: Mapping[str, Any], lang: Language | None = None) -> dict[str, str]:
+    """The text shown in each field for ``record`` (the parse result, pre-filled); with
+    ``lang``, dates as the reader writes them ("8 juin 2021"), which the form reads back."""
     values: dict[str, str] = {}
     for name, kind in FIELDS:
         raw = record.get(name)
         if raw is None:
             values[name] = ""
+        elif kind == "date" and lang is not None:
+            values[name] = conventions.format_date(date.fromisoformat(str(raw)), lang)
         elif kind == "integers":
             values[name] = ", ".join(str(i) for i in raw)
         elif kind == "paragraphs":
@@ -72,28 +76,52 @@ def form_values(record: Mapping[str, Any]) -> dict[str, str]:
     return values
 
 
-def read_form(base: Mapping[str, Any], submitted: Mapping[str, str]) -> RecordForm:
-    """``base`` with the submitted fields applied, or the errors that prevent it."""
+def read_form(
+    base: Mapping[str, Any],
+    submitted: Mapping[str, str],
+    gettext: Callable[[str], str] = str,
+) -> RecordForm:
+    """``base`` with the submitted fields applied, or the errors that prevent it, each
+    in the language of ``gettext``'s catalogue."""
     values = {name: str(submitted.get(name, "")).strip() for name, _ in FIELDS}
     record = dict(base)
     errors: dict[str, str] = {}
     for name, kind in FIELDS:
         try:
             record[name] = READERS[kind](values[name])
-        except (PalaisError, ValueError) as exc:
-            errors[name] = getattr(exc, "detail", None) or str(exc)
+        except PalaisError as exc:
+            errors[name] = exc.translated(gettext)
     if record.get("sender_state"):
         record["sender_states"] = [record["sender_state"]]
     if not errors:
         try:
             from_record(record)
         except InvalidRecord as exc:
-            errors[field_of(exc)] = exc.detail
+            errors[field_of(exc)] = exc.translated(gettext)
     return RecordForm(values, record, errors)
 
 
-def field_of(error: InvalidRecord) -> str:
-    """The form field an InvalidRecord names ("doc_date: …"), or "record" for the whole."""
+def field_labels(_: Callable[[str], str]) -> dict[str, str]:
+    """Each field's label in the language of the catalogue ``_``."""
+    return {
+        "symbol": _("Symbol"), "session": _("Session"), "agenda_items": _("Agenda items"),
+        "doc_date": _("Date"), "sender_state": _("State"), "addressee": _("Addressee"),
+        "language": _("Language"), "original_language": _("Original language"),
+        "title": _("Title"), "paragraphs": _("Paragraphs (separated by a blank line)"),
+        "footnotes": _("Footnotes (one per line, with their marker)"),
+        "job_number": _("Job number"),
+    }
+
+
+def field_of(error: PalaisError) -> str:
+    """The form field an error is about: the session or agenda items the calendar does
+    not hold, the field an InvalidRecord names ("doc_date: …"), or "record" for the whole."""
+    if isinstance(error, UnknownSession):
+        return "session"
+    if isinstance(error, UnknownAgendaItem):
+        return "agenda_items"
+    if not isinstance(error, InvalidRecord):
+        return "record"
     name = error.detail.partition(":")[0].split(".")[0].split("[")[0]
     return name if name in _NAMES else "record"
 
@@ -114,7 +142,7 @@ def _integers(value: str) -> list[int]:
 
 
 def _date(value: str) -> str | None:
-    return date.fromisoformat(value).isoformat() if value else None
+    return conventions.read_date(value).isoformat() if value else None
 
 
 def _symbol(value: str) -> str | None:

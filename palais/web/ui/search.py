@@ -35,7 +35,8 @@ def search_page(request: Request) -> Response:
     except InvalidInput as exc:
         params = SearchParams(request.query_params.get("q", ""))
         return render(request, "search.html", {**context, "params": params,
-                                               "error": exc.detail}, status=exc.http_status)
+                                               "error": exc.translated(gettext)},
+                      status=exc.http_status)
     index = search_index(request)
     context["available"] = index is not None
     status = 200
@@ -43,7 +44,7 @@ def search_page(request: Request) -> Response:
         try:
             context["found"] = run_search(index, params, lang, gettext)
         except InvalidInput as exc:
-            context["error"], status = exc.detail, exc.http_status
+            context["error"], status = exc.translated(gettext), exc.http_status
     return render(request, "search.html", {**context, "params": params}, status=status)
 
 

@@ -66,15 +66,15 @@ class Words:
         return doc_type_names(self.gettext).get(code, code)
 
     def language(self, value: object) -> str:
-        """A language named in the reader's language: "arabe" for ``ar`` on a French page."""
+        """A language named in the reader's language: "arabe" for ``ar`` on a French page, as CLDR writes it inside a sentence."""
         if not value:
             return ""
         try:
             lang = Language.parse(_code(value))
         except UnknownLanguage:
             return _code(value)
-        name = self.locale.languages.get(lang.value, lang.info.english_name)
-        return name[:1].upper() + name[1:] if self.lang is not Language.ZH else name
+        # As CLDR writes it, to read inside a sentence ("original : anglais").
+        return str(self.locale.languages.get(lang.value, lang.info.english_name))
 
     def country(self, value: object) -> str:
         """A State by the UN's name in the reader's language: "Azerbaïdjan" for ``AZE``."""
@@ -102,6 +102,10 @@ class Words:
             return conventions.agenda_line(list(numbers), self.lang)
         except PalaisError:
             return ", ".join(str(n) for n in numbers)
+
+    def example_date(self) -> str:
+        """A date written as the reader would type it in a form ("8 juin 2021")."""
+        return conventions.format_date(date(2021, 6, 8), self.lang)
 
     def day(self, value: date | str | None) -> str:
         """A date in the reader's locale ("2 December 2026", "2 décembre 2026")."""

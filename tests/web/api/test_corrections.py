@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.records import sample_translation
 from tests.web.harness import Api
 
 HEADINGS = {
@@ -86,7 +87,7 @@ def test_only_an_issued_document_gets_a_version(api: Api, original: int) -> None
     before = api.snapshot()
     refused = start(api, corr["id"], kind="Rev", paragraphs=["x"])
     assert refused.status_code == 409, "a registered corrigendum is not issued yet"
-    assert "registered" in refused.json()["detail"]
+    assert "Registered" in refused.json()["detail"]
     assert api.snapshot() == before
 
 
@@ -126,7 +127,7 @@ def test_a_corrigendum_needs_only_its_correction_translated_and_prints_its_headi
     for lang, heading in HEADINGS.items():
         text = api.get(None, f"/api/documents/A/HRC/41/G/1/Corr.1/{lang}.txt").text
         title = api.registry.get(api.registry.actor("officer"), original).document.title
-        shown = title if lang == "en" else f"[{lang}] cover.title"
+        shown = title if lang == "en" else sample_translation(lang, "cover.title")
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         assert lines.index(heading) == lines.index(shown) + 1, (lang, lines)
         # Not a full copy: the uncorrected paragraph is not printed again.
@@ -162,7 +163,8 @@ def test_a_revision_keeps_the_translations_of_the_paragraphs_it_keeps(
     }
     issue(api, rev["id"])
     french = api.get(None, "/api/documents/A/HRC/41/G/1/Rev.1/fr.txt").text
-    assert "[fr] cover.paragraph.1" in french and "[fr] cover.paragraph.2" in french
+    assert sample_translation("fr", "cover.paragraph.1") in french
+    assert sample_translation("fr", "cover.paragraph.2") in french
 
 
 def test_an_officer_reissues_an_issued_document_for_technical_reasons(

@@ -124,7 +124,7 @@ def test_a_passage_is_revised_until_issue_and_not_after(api: Api) -> None:
     assert record["translations"]["cover.title"]["fr"] == "Le passage révisé en français"
     issue(api, sid)
     after = translation(api, "officer", sid, "cover.title", "fr", "Le titre après coup")
-    assert after.status_code == 409 and "issued" in after.json()["detail"]
+    assert after.status_code == 409 and "Issued" in after.json()["detail"]
     assert translation(api, "translator", sid, "cover.title", "fr",
                        "Le titre après coup").status_code == 404
 

@@ -162,7 +162,8 @@ class FakeRegistry:
         return self.submissions[number]
 
     def list(
-        self, actor: Any, state: str | None = None, offset: int = 0, limit: int = 50
+        self, actor: Any, state: str | None = None, offset: int = 0, limit: int = 50,
+        **filters: Any,
     ) -> tuple[list[FakeSubmission], int]:
         found = [s for s in self.submissions.values() if state in (None, s.state)]
         return found[offset : offset + limit], len(found)

@@ -79,12 +79,6 @@ def test_empty_search_shows_only_the_form(registry: FakeRegistry) -> None:
     assert 'role="search"' in html and "found" not in html
 
 
-def test_queue_filters_by_state(registry: FakeRegistry) -> None:
-    html = client_for(registry, "officer").get("/secretariat", params={"state": "issued"}).text
-    assert 'href="/secretariat/submissions/2"' in html
-    assert 'href="/secretariat/submissions/1"' not in html
-
-
 
 
 def test_home_lists_the_issued_documents(registry: FakeRegistry) -> None:

@@ -50,7 +50,7 @@ def test_the_queue_names_the_document_and_its_language_in_words(api: Api) -> Non
     log_in(api, "translator", "fr")
     html = api.client.get("/translator").text
     assert f'href="/translator/{sid}/fr"' in html and symbol in html
-    assert "Note verbale from Azerbaijan" in html and "(original : English)" in html
+    assert "Note verbale from Azerbaijan" in html and "(original : anglais)" in html
     assert "2 passages attendent leur traduction" in html
     assert "cover.paragraph" not in html
     # Once the French title is saved, the queue shows it.
