@@ -58,7 +58,7 @@ class Cluster:
             "PALAIS_ARGON2_TIME_COST": "1",
         }
 
-    def run(self, *args: str, timeout: float = 240) -> str:
+    def run(self, *args: str, timeout: float | None = 240) -> str:
         done = subprocess.run(
             [str(SCRIPT), *args], env=self.env, capture_output=True, text=True, timeout=timeout,
             check=False,
@@ -104,3 +104,21 @@ def running_cluster() -> Iterator[Cluster]:
         with contextlib.suppress(Exception):
             cluster.run("clean")
         subprocess.run(["rm", "-rf", str(folder)], check=False)
+
+
+@contextlib.contextmanager
+def kept_cluster(folder: Path, *parts: str) -> Iterator[Cluster]:
+    """The cluster kept in ``folder`` between runs (a benchmark's store, built once):
+    ``parts`` started (all by default), everything stopped at the end, nothing removed.
+    Its ports stay those of its first start (the standby's link to the primary names one)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ports = folder / "port_base"
+    if not ports.exists():
+        ports.write_text(str(_free_base()))
+    cluster = Cluster(folder, int(ports.read_text()))
+    try:
+        cluster.run("start", *parts, timeout=None)
+        yield cluster
+    finally:
+        with contextlib.suppress(Exception):
+            cluster.run("stop")
