@@ -31,8 +31,11 @@ def on_every_node(
         try:
             wait_for(partial(_holds, check, cluster.node_url(n)), seconds, f"node {n}: {what}")
         except AssertionError as exc:
-            log = (cluster.folder / f"node{n}.log").read_text(errors="replace")[-4000:]
-            raise AssertionError(f"{exc}; readiness {health(cluster.node_url(n))}\n{log}") from None
+            logs = "".join(
+                f"\n--- {name}\n" + (cluster.folder / name).read_text(errors="replace")[-2500:]
+                for name in (f"node{n}.log", "standby.log", "pgbouncer.log")
+            )
+            raise AssertionError(f"{exc}; readiness {health(cluster.node_url(n))}{logs}") from None
 
 
 def _holds(check: Callable[[dict[str, Any]], bool], url: str) -> bool:

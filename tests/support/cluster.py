@@ -25,10 +25,21 @@ SECRET = "cluster-test-secret-0123456789abcdef"
 PORTS = 6  # HAProxy, primary, standby, pgbouncer, node1, node2
 
 
+def _below_ephemeral() -> int:
+    """The first port the kernel may hand to an outgoing connection: a port above it,
+    free when chosen, may be taken by some client's connection before a server binds it."""
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def _free_base() -> int:
-    """A base port whose next ``PORTS`` ports are all free on 127.0.0.1."""
+    """A base port whose next ``PORTS`` ports are all free on 127.0.0.1, below the
+    ephemeral range (a node's port taken by a client's connection failed a start)."""
+    top = max(_below_ephemeral() - PORTS, 10001)
     for _ in range(200):
-        base = random.randrange(20000, 60000)
+        base = random.randrange(10000, top)
         try:
             with contextlib.ExitStack() as stack:
                 for port in range(base, base + PORTS):
