@@ -165,8 +165,8 @@ def test_an_officer_reads_the_primary_while_the_public_reads_the_lagging_standby
         assert public.get(f"/documents/{symbol}").status_code == 200
         assert _on_standby_state(cluster, ready) == "ready"
 
-    # Replay resumed: the standby catches up, every node uses it again, the public reads
-    # the document from it.
+    # Replay resumed: the standby catches up (it holds the issue and the registration),
+    # every node is level with it and reads from it again; the document opens on both.
     _replay(cluster, "resume")
     on_every_node(cluster, _uses_standby, 15, "the standby level and in use again")
     assert _on_standby_state(cluster, ready) == "issued"
