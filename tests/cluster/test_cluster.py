@@ -204,8 +204,8 @@ def test_the_standby_stopped_reads_go_to_the_primary_and_no_request_fails(
     writer = threading.Thread(target=register)
     with ReadLoad(cluster.url, symbols) as load:
         writer.start()
-        time.sleep(1.0)
-        assert _standby_transactions(cluster) > before + 20, "public reads went to the standby"
+        wait_for(lambda: _standby_transactions(cluster) > before + 20, 10,
+                 "public reads went to the standby")
         cluster.run("stop", "standby")
         on_every_node(
             cluster, lambda h: h.get("standby", {}).get("reachable") is False, 10,
