@@ -33,6 +33,7 @@ import httpx
 from palais.compose import missing_translations
 from palais.publish.issuing import issue_document
 from tests.support.postgres import running_postgres
+from tests.support.records import sample_translation
 from tests.web.harness import RECORD, SEEDS, Backend, PreparedStore, prepared_store
 from tests.web.live import live_server
 
@@ -69,7 +70,7 @@ def issue_some(store: PreparedStore, how_many: int) -> list[str]:
             doc = registry.register(officer, sid).document
             for lang, keys in missing_translations(doc).items():
                 for key in keys:
-                    registry.set_translation(officer, sid, key, lang, f"[{lang.value}] {key}")
+                    registry.set_translation(officer, sid, key, lang, sample_translation(lang, key))
             symbols.append(str(issue_document(registry, officer, sid).symbol))
     finally:
         registry.close()

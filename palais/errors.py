@@ -18,6 +18,7 @@ adapters translate errors in one place and the core never imports either::
     │   └── MissingTranslation       lists the languages and passages awaiting translation
     ├── NotFound                     404 / exit 5
     ├── Conflict                     409 / exit 6   state machine refusal, duplicate, race lost
+    │   └── UnconfirmedDuplicate     registering a likely duplicate without saying so
     ├── PermissionDenied             403 / exit 7
     ├── NotAuthenticated             401 / exit 7
     ├── PayloadTooLarge              413 / exit 2
@@ -27,7 +28,7 @@ adapters translate errors in one place and the core never imports either::
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import ClassVar
 
 
@@ -38,9 +39,22 @@ class PalaisError(Exception):
     exit_code: ClassVar[int] = 1
     title: ClassVar[str] = "Request could not be processed"
 
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail)
-        self.detail = detail
+    def __init__(self, detail: str, /, **params: object) -> None:
+        """``detail`` is English with ``%(name)s`` placeholders filled from ``params``.
+
+        Keeping the message and its values apart lets a page say the same thing
+        in the reader's language (:meth:`translated`) while logs, the CLI and the
+        API's default stay in the English the code was written in.
+        """
+        self.message = detail
+        self.params = params
+        self.detail = detail % params if params else detail
+        super().__init__(self.detail)
+
+    def translated(self, gettext: Callable[[str], str]) -> str:
+        """The detail in the language of ``gettext``'s catalogue (English when it lacks one)."""
+        message = gettext(self.message)
+        return message % self.params if self.params else message
 
     @property
     def type_slug(self) -> str:
@@ -149,6 +163,21 @@ class Conflict(PalaisError):
     http_status = 409
     exit_code = 6
     title = "Conflict"
+
+
+class UnconfirmedDuplicate(Conflict):
+    """The submission repeats one its mission already sent; registering it needs the
+    officer's explicit confirmation (``duplicates`` names the earlier submissions)."""
+
+    title = "Possible duplicate"
+
+    def __init__(self, submission_id: int, duplicates: Sequence[int]) -> None:
+        super().__init__(
+            "submission %(id)s repeats submission(s) %(others)s of the same mission; "
+            "confirm that it is no duplicate to register it",
+            id=submission_id, others=", ".join(str(d) for d in duplicates),
+        )
+        self.duplicates = tuple(duplicates)
 
 
 class PermissionDenied(PalaisError):

@@ -57,12 +57,22 @@ FIELDS: dict[str, tuple[str, str]] = {
     "max_upload_bytes": ("PALAIS_MAX_UPLOAD_BYTES", "Largest accepted upload, in bytes"),
     "argon2_memory_kib": ("PALAIS_ARGON2_MEMORY_KIB", "Memory cost of password hashing, KiB"),
     "argon2_time_cost": ("PALAIS_ARGON2_TIME_COST", "Passes of password hashing"),
+    "smtp_host": (
+        "PALAIS_SMTP_HOST",
+        "Mail server that sends missions their notifications; default: none (listed only)",
+    ),
+    "smtp_port": ("PALAIS_SMTP_PORT", "Port of the mail server (default 25)"),
+    "smtp_from": ("PALAIS_SMTP_FROM", "Sender address of the notifications"),
+    "public_url": (
+        "PALAIS_PUBLIC_URL",
+        "The address readers reach palais at, for links in notifications",
+    ),
     "secure_cookies": (
         "PALAIS_SECURE_COOKIES",
         "The server is reached over HTTPS: cookies are marked Secure, HSTS is sent (true/false)",
     ),
 }
-_INTEGERS = frozenset({"max_upload_bytes", "argon2_memory_kib", "argon2_time_cost"})
+_INTEGERS = frozenset({"max_upload_bytes", "argon2_memory_kib", "argon2_time_cost", "smtp_port"})
 _BOOLEANS = frozenset({"secure_cookies"})
 SEARCH_ENGINES = ("embedded", "postgres")
 _POSTGRES = ("postgresql", "postgres")
@@ -89,6 +99,10 @@ class Settings:
     argon2_memory_kib: int = 65536
     argon2_time_cost: int = 3
     secure_cookies: bool = False
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_from: str = "palais@localhost"
+    public_url: str = "http://localhost:8000"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "data_dir", Path(self.data_dir))
@@ -102,7 +116,7 @@ class Settings:
         if self.read_database_url and not postgres:
             raise InvalidInput(
                 "read_database_url names a hot standby of a PostgreSQL store; the store "
-                f"here is {self.database_url.split(':', 1)[0]}"
+                "here is %(kind)s", kind=self.database_url.split(":", 1)[0],
             )
         if self.search not in SEARCH_ENGINES:
             raise InvalidInput(

@@ -63,6 +63,9 @@ def add_user(
     languages: Annotated[
         str, typer.Option(help="A translator's languages, comma-separated: en,fr")
     ] = "",
+    email: Annotated[
+        str | None, typer.Option(help="Where a mission's notifications are emailed")
+    ] = None,
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="Read the password from standard input")
     ] = False,
@@ -77,7 +80,9 @@ def add_user(
     codes = [code.strip() for code in languages.split(",") if code.strip()]
     registry = _registry()
     try:
-        actor = registry.create_user(name, password, Role(role), state=state, languages=codes)
+        actor = registry.create_user(
+            name, password, Role(role), state=state, languages=codes, email=email
+        )
     finally:
         registry.close()
     detail = actor.state or ", ".join(lang.value for lang in actor.languages)

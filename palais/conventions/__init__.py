@@ -27,7 +27,7 @@ from palais.conventions.agenda import (
     agenda_title,
     body_name,
 )
-from palais.conventions.calendar import Calendar, load_calendar
+from palais.conventions.calendar import Calendar, Span, load_calendar, parse_span
 from palais.conventions.cover import CoverLines, cover_lines
 from palais.conventions.dates import (
     date_range,
@@ -60,6 +60,7 @@ __all__ = [
     "Calendar",
     "CoverLines",
     "Formulae",
+    "Span",
     "agenda_item",
     "agenda_line",
     "agenda_running",
@@ -82,6 +83,7 @@ __all__ = [
     "ordinal_lexicon",
     "organ_name",
     "organization_name",
+    "parse_span",
     "parts_joiners",
     "parts_range",
     "read_chinese_numeral",

@@ -13,14 +13,14 @@ parts, or closed on another day, is printed as it met once that is known
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 from typing import Any
 
 from palais.conventions.data import load
-from palais.errors import UnknownSession
+from palais.errors import InvalidInput, UnknownSession
 from palais.model import Session
 
 Span = tuple[date, date]
@@ -54,15 +54,32 @@ class Calendar:
             self.special[n] for n in sorted(self.special)
         )
 
-    def with_session(self, session: Session) -> Calendar:
-        """A calendar that also holds (or now holds this version of) ``session``."""
+    def with_session(
+        self, session: Session, parts: Sequence[Span] | None = None
+    ) -> Calendar:
+        """A calendar that also holds (or now holds this version of) ``session``.
+
+        ``parts``: the parts a regular session met in, as met (the first part,
+        then each resumed part), checked by :func:`check_parts`; None keeps the
+        parts already known, an empty sequence says it met in one part.
+        """
         if session.special:
+            if parts:
+                raise InvalidInput("parts: a special session is recorded in one part")
             special = dict(self.special)
             special[session.number] = session
             return Calendar(self.regular, MappingProxyType(special), self.parts)
         regular = dict(self.regular)
         regular[session.number] = session
-        return Calendar(MappingProxyType(regular), self.special, self.parts)
+        known = self.parts
+        if parts is not None:
+            check_parts(session, parts)
+            changed = dict(self.parts)
+            changed.pop(session.number, None)
+            if parts:
+                changed[session.number] = tuple(parts)
+            known = MappingProxyType(changed)
+        return Calendar(MappingProxyType(regular), self.special, known)
 
     def cover_parts(
         self, number: int, on: date | None = None, *, special: bool = False
@@ -87,6 +104,42 @@ class Calendar:
         return scheduled
 
 
+def check_parts(session: Session, parts: Sequence[Span]) -> None:
+    """Refuse parts that cannot be how ``session`` met: fewer than two, a part that ends
+    before it starts, parts out of order or overlapping, a first part that does not
+    start on the opening day (:class:`InvalidInput`, naming the part)."""
+    if not parts:
+        return
+    if len(parts) < 2:
+        raise InvalidInput(
+            "parts: a session met in parts has at least two (the first and a resumed one)"
+        )
+    if parts[0][0] != session.opening:
+        raise InvalidInput(
+            f"parts: the first part starts on {parts[0][0]}, "
+            f"the session opened on {session.opening}"
+        )
+    for i, (first, last) in enumerate(parts, start=1):
+        if last < first:
+            raise InvalidInput(f"parts: part {i} ends ({last}) before it starts ({first})")
+        previous = parts[i - 2][1]
+        if i > 1 and first <= previous:
+            raise InvalidInput(
+                f"parts: part {i} starts ({first}) before part {i - 1} has ended ({previous})"
+            )
+
+
+def parse_span(value: str) -> Span:
+    """A part written "YYYY-MM-DD/YYYY-MM-DD" (as in sessions.yaml and on the command line)."""
+    try:
+        first, last = str(value).split("/")
+        return _date(first.strip()), _date(last.strip())
+    except ValueError:
+        raise InvalidInput(
+            f"parts: {value!r} is not a part written FIRST/LAST (YYYY-MM-DD/YYYY-MM-DD)"
+        ) from None
+
+
 def _date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
@@ -102,18 +155,13 @@ def _session(entry: Mapping[str, Any], special: bool) -> Session:
     )
 
 
-def _span(value: str) -> Span:
-    first, last = str(value).split("/")
-    return _date(first), _date(last)
-
-
 @functools.cache
 def load_calendar() -> Calendar:
     """The calendar bundled with palais (sessions held or announced when it was written)."""
     data = load("sessions")
     regular = {s.number: s for s in (_session(e, False) for e in data["regular"])}
     special = {s.number: s for s in (_session(e, True) for e in data.get("special", ()))}
-    parts = {int(e["number"]): tuple(_span(p) for p in e["parts"])
+    parts = {int(e["number"]): tuple(parse_span(p) for p in e["parts"])
              for e in data["regular"] if e.get("parts")}
     return Calendar(
         MappingProxyType(regular), MappingProxyType(special), MappingProxyType(parts)

@@ -50,11 +50,16 @@ def body_line(body: Body, lang: Language | str, on: date | None) -> str:
     return name.upper() if value("organ_case", lang, on, "as_written") == "upper" else name
 
 
-def dates_printed(lang: Language | str, on: date | None, opening: date | None = None) -> bool:
+def dates_printed(
+    lang: Language | str, on: date | None, opening: date | None = None, special: bool = False
+) -> bool:
     """Whether covers of ``on`` printed the session's dates under the session line
     (``opening``: the session's first day, for periods that printed them only once
-    the session had opened)."""
+    the session had opened; ``special``: a special session, whose covers printed
+    their dates in years when regular sessions' covers did not)."""
     style = value("dates_line", lang, on, "printed")
+    if special:
+        style = value("special_dates_line", lang, on, style)
     if style == "from_opening":
         return opening is None or on is None or on >= opening
     return style == "printed"
@@ -80,7 +85,7 @@ def cover_lines(
     calendar = calendar or load_calendar()
     held = calendar.session(session, special=special)
     dates = None
-    if dates_printed(lang, day, held.opening):
+    if dates_printed(lang, day, held.opening, special):
         dates = parts_range(calendar.cover_parts(session, day, special=special), lang, on=day)
     number = None if special else session
     titles: tuple[str, ...] = ()

@@ -131,8 +131,8 @@ def _read_images(images: Sequence[Path], name: str, deadline: float) -> OcrText:
         for page in _pages_of(tsv, confidences, doubtful):
             pages.append(_CJK_SPACE.sub("", page) if script.startswith("Han") else page)
     if not any(p.strip() for p in pages):
-        raise ParseError(f"{name}: OCR found no text on the scanned pages (a blank or "
-                         "unreadable scan?)")
+        raise ParseError("%(name)s: OCR found no text on the scanned pages (a blank or "
+                         "unreadable scan?)", name=name)
     mean = sum(confidences) / len(confidences) if confidences else 0.0
     return OcrText(tuple(pages), round(mean, 1), frozenset(doubtful), script)
 

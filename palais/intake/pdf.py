@@ -112,7 +112,8 @@ def extract_pages(data: bytes, name: str) -> tuple[str, ...]:
         # pdfminer meets every kind of damage in untrusted files and raises whatever
         # its code ran into (KeyError, TypeError, its own PDF*Error, MemoryError ...):
         # all of them mean this file cannot be read, which is what ParseError says.
-        raise ParseError(f"{name} is a damaged or unreadable PDF: {_reason(exc)}") from exc
+        raise ParseError("%(name)s is a damaged or unreadable PDF: %(reason)s", name=name,
+                         reason=_reason(exc)) from exc
     return tuple(pages)
 
 

@@ -62,7 +62,8 @@ def read_pdf_logical(data: bytes, name: str) -> tuple[str, ...]:
                          "stopped (a damaged or hostile file?)") from exc
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip()[:200] or f"exit {done.returncode}"
-        raise ParseError(f"{name} is a damaged or unreadable PDF: pdftotext: {reason}")
+        raise ParseError("%(name)s is a damaged or unreadable PDF: %(reason)s", name=name,
+                         reason=f"pdftotext: {reason}")
     # pdftotext ends every page, the last one too, with a form feed.
     pages: list[str] = []
     held = 0

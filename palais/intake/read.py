@@ -48,7 +48,7 @@ def read_bytes(data: bytes, filename: str) -> Source:
 
         pages = read_pdf(data, name)
         if not pages:
-            raise ParseError(f"{name} is a damaged PDF: it has no pages")
+            raise ParseError("%(name)s is a damaged PDF: it has no pages", name=name)
         if not any(page.strip() for page in pages):
             scanned = ocr.read_scanned_pdf(data, name)
     elif media_type in sniff.IMAGES:
@@ -56,8 +56,14 @@ def read_bytes(data: bytes, filename: str) -> Source:
         try:
             scanned = ocr.read_image(data, name)
         except ParseError as exc:
-            raise ParseError(f"{name} is a {kind} image that OCR could not read: "
-                             f"{exc.detail.removeprefix(name + ': ')}") from exc
+            if "found no text" in exc.message:
+                raise ParseError(
+                    "%(name)s is a %(kind)s image in which OCR found no text it could read "
+                    "(a photograph, or a blank or unreadable scan?)", name=name, kind=kind,
+                ) from exc
+            raise ParseError("%(name)s is a %(kind)s image that OCR could not read: %(reason)s",
+                             name=name, kind=kind,
+                             reason=exc.detail.removeprefix(name + ": ")) from exc
         pages = ()
     elif media_type == sniff.DOCX:
         from palais.intake.word import read_docx
@@ -78,7 +84,8 @@ def read_bytes(data: bytes, filename: str) -> Source:
         text, warnings = cleaned.text, warnings + cleaned.warnings
         pages = tuple(text.split("\f")) if pages is not None else None
     if not text.strip():
-        raise ParseError(f"{name} holds only white space: there is no document to read")
+        raise ParseError("%(name)s holds only white space: there is no document to read",
+                         name=name)
     return Source(
         text=text,
         pages=pages,

@@ -59,21 +59,22 @@ def media_type(data: bytes, filename: str) -> str:
     name = PurePath(filename).name or "input"
     suffix = PurePath(filename).suffix.lower()
     if suffix in _RUNNABLE:
-        raise ParseError(f"{name}: a {suffix} file is never accepted, whatever it contains")
+        raise ParseError("%(name)s: a %(suffix)s file is never accepted, whatever it contains",
+                         name=name, suffix=suffix)
     kind = _kind(data, name)
     promised = _NAMED_BINARY.get(suffix)
     if promised is not None and kind == TEXT:
         raise ParseError(
-            f"{name}: named {suffix} but its content is not a "
-            f"{'PDF' if promised == PDF else 'Word document'} (a damaged file, or a text or "
-            "web page saved under that name)"
+            "%(name)s: named %(suffix)s but its content is not a %(kind)s (a damaged file, "
+            "or a text or web page saved under that name)",
+            name=name, suffix=suffix, kind="PDF" if promised == PDF else "Word document",
         )
     return kind
 
 
 def _kind(data: bytes, name: str) -> str:
     if not data:
-        raise ParseError(f"{name} is empty (0 bytes): there is no document to read")
+        raise ParseError("%(name)s is empty (0 bytes): there is no document to read", name=name)
     # PDF readers accept the header anywhere in the first kilobyte.
     if b"%PDF-" in data[:1024]:
         return PDF
@@ -84,11 +85,11 @@ def _kind(data: bytes, name: str) -> str:
             return image
     for signature, what in _SIGNATURES:
         if data.startswith(signature) and not _is_text_start(data, signature):
-            raise ParseError(f"{name} is {what}; palais reads PDF, Word (.docx), text files "
-                             "and scans (PNG, JPEG, TIFF)")
+            raise ParseError("%(name)s is %(what)s; palais reads PDF, Word (.docx), text files "
+                             "and scans (PNG, JPEG, TIFF)", name=name, what=what)
     if data[8:12] in (b"WEBP", b"AVIF", b"WAVE", b"AVI "):
-        raise ParseError(f"{name} is an image or media file; palais reads PDF, Word (.docx) "
-                         "and text files")
+        raise ParseError("%(name)s is an image or media file; palais reads PDF, Word (.docx), "
+                         "text files and scans (PNG, JPEG, TIFF)", name=name)
     return TEXT
 
 
@@ -118,7 +119,8 @@ def _zip_kind(data: bytes, name: str) -> str:
     if "word/document.xml" in members:
         return DOCX
     if "mimetype" in members and "content.xml" in members:
-        raise ParseError(f"{name} is an OpenDocument file: save it as .docx or PDF")
+        raise ParseError("%(name)s is an OpenDocument file: save it as .docx or PDF", name=name)
     if "xl/workbook.xml" in members or "ppt/presentation.xml" in members:
-        raise ParseError(f"{name} is an Excel or PowerPoint file, not a Word document")
-    raise ParseError(f"{name} is a ZIP archive, not a Word (.docx) document")
+        raise ParseError("%(name)s is an Excel or PowerPoint file, not a Word document",
+                         name=name)
+    raise ParseError("%(name)s is a ZIP archive, not a Word (.docx) document", name=name)

@@ -74,7 +74,7 @@ def extract_docx(data: bytes, name: str) -> tuple[str, ...]:
         for lines, notes in zip(pages, notes_of_page, strict=True)
     ]
     if not any(t.strip() for t in texts):
-        raise ParseError(f"{name} is a Word file without any text")
+        raise ParseError("%(name)s is a Word file without any text", name=name)
     return tuple(texts)
 
 

@@ -65,7 +65,8 @@ English, French and Spanish text: 1,460 decided here, all as lingua decides them
 97 left to lingua."""
 
 
-def _by_function_words(sample: str) -> Language | None:
+def by_function_words(sample: str) -> Language | None:
+    """English, French or Spanish when their function words clearly decide, else None."""
     counts = Counter(
         lang for w in _WORD.findall(sample.lower()) if (lang := _WORD_LANGUAGE.get(w))
     ).most_common(2)
@@ -86,8 +87,9 @@ def detect_language(text: str) -> Language | None:
     for script, lang in (("han", Language.ZH), ("arab", Language.AR), ("cyrl", Language.RU)):
         if counts[script] >= 0.3 * total:
             return lang
-    by_words = _by_function_words(sample)
+    by_words = by_function_words(sample)
     if by_words is not None:
         return by_words
     found = _detector().detect_language_of(sample)
     return _LINGUA.get(found.name) if found is not None else None
+

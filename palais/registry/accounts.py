@@ -54,8 +54,10 @@ class AccountCases(StoreAccess):
         *,
         state: str | None = None,
         languages: Iterable[Language | str] = (),
+        email: str | None = None,
     ) -> Actor:
-        """Add a user: a mission acts for one State, a translator for some languages."""
+        """Add a user: a mission acts for one State, a translator for some languages;
+        ``email`` is where a mission's notifications are sent."""
         actor = new_actor(username, role, state, languages)
         password_hash = self._passwords.hash(password)
 
@@ -66,7 +68,7 @@ class AccountCases(StoreAccess):
             accounts.insert_user(
                 connection, username=actor.username, role=actor.role.value, state=actor.state,
                 languages=",".join(lang.value for lang in actor.languages),
-                password_hash=password_hash, created_at=at,
+                password_hash=password_hash, created_at=at, email=email or None,
             )
             submissions.log(
                 connection, None, SYSTEM, "create_user", None,

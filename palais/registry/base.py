@@ -20,6 +20,7 @@ from palais.registry.credentials import Passwords
 from palais.registry.standby import StandbyReads
 from palais.store import BlobStore, Connection, read_transaction
 from palais.store.engine import retrying_write
+from palais.store.pending import PendingUploads
 
 T = TypeVar("T")
 
@@ -35,6 +36,8 @@ class StoreAccess:
     ) -> None:
         self.engine = engine
         self.blobs = blobs
+        # A mission's uploads awaiting confirmation, beside the files they may become.
+        self.pending = PendingUploads(blobs.root / "pending")
         self._passwords = passwords
         self.reads = StandbyReads(engine, read_engine)
 

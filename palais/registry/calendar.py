@@ -10,10 +10,10 @@ document is registered under a session that never was.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from palais.conventions import Calendar, agenda_item, load_calendar
+from palais.conventions import Calendar, Span, agenda_item, load_calendar, parse_span
 from palais.errors import InvalidInput, UnknownAgendaItem, UnknownSession
 from palais.model import AgendaItem, Session
 from palais.registry import rows, workflow
@@ -31,9 +31,18 @@ def calendar(connection: Connection) -> Calendar:
     for row in stored.stored_sessions(connection):
         merged = merged.with_session(
             Session(row.number, row.opening, row.closing, special=row.special,
-                    actual_closing=row.actual_closing)
+                    actual_closing=row.actual_closing),
+            _parts(row.parts),
         )
     return merged
+
+
+def _parts(text: str | None) -> tuple[Span, ...] | None:
+    return None if text is None else tuple(parse_span(p) for p in text.split())
+
+
+def _parts_text(parts: Sequence[Span]) -> str:
+    return " ".join(f"{first.isoformat()}/{last.isoformat()}" for first, last in parts)
 
 
 def validate(session: Session) -> None:
@@ -72,29 +81,43 @@ class CalendarCases(StoreAccess):
         """The regular session ``number``; raises UnknownSession."""
         return self._read(lambda c: calendar(c).session(number))
 
-    def add_session(self, actor: Actor, session: Session) -> Session:
+    def calendar(self) -> Calendar:
+        """The calendar as the registry knows it (the data with the stored sessions over it),
+        for printing covers of sessions the secretariat added."""
+        return self._read(calendar)
+
+    def add_session(
+        self, actor: Actor, session: Session, parts: Sequence[Span] | None = None
+    ) -> Session:
         """Add a session to the calendar, or correct one's dates (the secretariat only).
 
         The conventions data holds the sessions known when it was written; new
         sessions are added here as they are scheduled, and the change is in the
-        audit log like any other.
+        audit log like any other. ``parts``: the parts it met in, once it has been
+        suspended and resumed (first part first); None keeps the parts known.
         """
         workflow.check("calendar", actor)
         validate(session)
 
         def work(connection: Connection) -> Session:
+            known = calendar(connection)
+            known.with_session(session, parts)  # refuses parts that cannot be
             try:
-                before = calendar(connection).session(session.number, special=session.special)
+                before = known.session(session.number, special=session.special)
             except UnknownSession:
                 before = None
             at = rows.now()
             stored.put_session(
                 connection, session.number, session.special, session.opening, session.closing,
                 session.actual_closing, actor.username, at,
+                None if parts is None else _parts_text(parts),
             )
+            had = () if session.special else known.parts.get(session.number, ())
+            old = _session_json(before, had) if before else None
+            new_parts = had if parts is None else parts
             submissions.log(
                 connection, None, actor.username, "calendar",
-                _session_json(before) if before else None, _session_json(session), at,
+                old, _session_json(session, new_parts), at,
             )
             return session
 
@@ -104,8 +127,9 @@ class CalendarCases(StoreAccess):
         return agenda_items()
 
 
-def _session_json(session: Session) -> dict[str, Any]:
+def _session_json(session: Session, parts: Sequence[Span] = ()) -> dict[str, Any]:
     return {
+        "parts": [[first.isoformat(), last.isoformat()] for first, last in parts],
         "number": session.number, "special": session.special,
         "opening": session.opening.isoformat(), "closing": session.closing.isoformat(),
         "actual_closing": (

@@ -41,7 +41,8 @@ def from_fields(record: Mapping[str, Any], *, keep_numbers: bool = False) -> Doc
 def from_file(filename: str, data: bytes) -> Received:
     """The parsed Document of a file (ParseError when it is no readable document)."""
     if len(filename) > MAX_FILENAME:
-        raise InvalidInput(f"the file name is longer than {MAX_FILENAME} characters")
+        raise InvalidInput("the file name is longer than %(limit)s characters",
+                           limit=MAX_FILENAME)
     source = intake.read_bytes(data, filename)
     parsed = parse_source(source)
     parsed = replace(parsed, warnings=(*source.warnings, *parsed.warnings))

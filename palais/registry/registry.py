@@ -4,6 +4,8 @@
 :mod:`~palais.registry.accounts` (users, passwords, tokens),
 :mod:`~palais.registry.submissions` (the workflow, each state change through
 the one transition executor of :mod:`~palais.registry.transitions`),
+:mod:`~palais.registry.translating` (assigning languages, translating, the
+translation memory's suggestions, previews),
 :mod:`~palais.registry.archive` (the public archive and the change records
 the search index follows), :mod:`~palais.registry.backcatalogue` (earlier
 documents imported into it), :mod:`~palais.registry.calendar` and
@@ -14,12 +16,14 @@ changes nothing. The SQL is in :mod:`palais.store`.
 
 from __future__ import annotations
 
+from palais.mail import SmtpMailer
 from palais.registry.accounts import AccountCases
 from palais.registry.archive import ArchiveReads
 from palais.registry.backcatalogue import BackCatalogue
 from palais.registry.calendar import CalendarCases
 from palais.registry.credentials import Passwords
-from palais.registry.submissions import SubmissionCases
+from palais.registry.translating import TranslationCases
+from palais.registry.uploads import UploadCases
 from palais.registry.web_access import WebAccessCases
 from palais.settings import Settings
 from palais.store import BlobStore, open_engine, upgrade
@@ -29,7 +33,8 @@ STANDBY_CONNECT_TIMEOUT_S = 2
 
 
 class Registry(
-    WebAccessCases, AccountCases, SubmissionCases, ArchiveReads, BackCatalogue, CalendarCases
+    WebAccessCases, AccountCases, UploadCases, TranslationCases, ArchiveReads, BackCatalogue,
+    CalendarCases,
 ):
     """The use cases over one store. Open it with :meth:`open`; share it between threads."""
 
@@ -43,7 +48,12 @@ class Registry(
             open_engine(settings.read_database_url, connect_timeout=STANDBY_CONNECT_TIMEOUT_S)
             if settings.read_database_url else None
         )
-        return cls(engine, BlobStore(settings.blob_dir), passwords, standby)
+        registry = cls(engine, BlobStore(settings.blob_dir), passwords, standby)
+        if settings.smtp_host:
+            registry.mailer = SmtpMailer(settings.smtp_host, settings.smtp_port,
+                                         settings.smtp_from)
+        registry.public_url = settings.public_url
+        return registry
 
     def close(self) -> None:
         """Close the database connections (the registry cannot be used afterwards)."""

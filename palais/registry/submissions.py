@@ -1,6 +1,6 @@
-"""The workflow's use cases: submit, edit, register, translate, issue, reject, withdraw,
-start a new version. Each is one transaction; every state change goes through
-:func:`palais.registry.transitions.run`.
+"""The workflow's use cases: submit, edit, register, issue, reject, withdraw, start a new
+version (translating is :mod:`palais.registry.translating`'s). Each is one transaction;
+every state change goes through :func:`palais.registry.transitions.run`.
 """
 
 from __future__ import annotations
@@ -12,12 +12,22 @@ from dataclasses import replace
 from typing import Any
 
 from palais.bundles import Bundle, record_digest
-from palais.errors import Conflict, InvalidInput
+from palais.compose.memory import segments
+from palais.errors import Conflict, InvalidInput, UnconfirmedDuplicate
 from palais.languages import Language
 from palais.model import Document
-from palais.records import to_record
-from palais.registry import calendar, intake, numbering, rows, translation, visibility, workflow
-from palais.registry.base import StoreAccess
+from palais.records import from_record, to_record
+from palais.registry import (
+    calendar,
+    duplicates,
+    intake,
+    notifications,
+    numbering,
+    rows,
+    visibility,
+    workflow,
+)
+from palais.registry.notifications import NotificationCases
 from palais.registry.transitions import Change, run, visible
 from palais.registry.values import (
     Actor,
@@ -27,11 +37,11 @@ from palais.registry.values import (
     State,
     Submission,
 )
-from palais.store import Connection, archive, changes, submissions
+from palais.store import Connection, archive, changes, memory, submissions
 from palais.symbols import ModifierKind, Symbol
 
 
-class SubmissionCases(StoreAccess):
+class SubmissionCases(NotificationCases):
     """A submission's way from a mission's file to an issued document."""
 
     # -- intake -----------------------------------------------------------------------
@@ -59,9 +69,8 @@ class SubmissionCases(StoreAccess):
 
         def work(connection: Connection) -> Submission:
             columns = rows.document_columns(document)
-            duplicates = submissions.duplicates(
-                connection, sha256, mission, columns["doc_date"], document.title
-            )
+            repeats = self._repeats(connection, document, sha256, mission)
+            duplicates = [d.id for d in repeats]
             at = rows.now()
             sid = submissions.insert_submission(
                 connection, state=State.SUBMITTED.value, mission=mission,
@@ -77,6 +86,19 @@ class SubmissionCases(StoreAccess):
             return rows.submission_of(submissions.fetch(connection, sid))
 
         return self._write(work)
+
+    @staticmethod
+    def _repeats(
+        connection: Connection, document: Document, sha256: str | None, mission: str | None
+    ) -> builtins.list[duplicates.Duplicate]:
+        """The mission's earlier submissions ``document`` repeats (same file, or same date
+        and nearly the same text: :mod:`palais.registry.duplicates`)."""
+        day = document.doc_date.isoformat() if document.doc_date else None
+        candidates = [
+            duplicates.Candidate(r.id, r.source_sha256, from_record(json.loads(r.record)))
+            for r in submissions.duplicate_candidates(connection, sha256, mission, day)
+        ]
+        return duplicates.repeated(document, sha256, candidates)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -130,17 +152,24 @@ class SubmissionCases(StoreAccess):
         return self._transition(actor, "edit", submission_id, decide)
 
     def register(
-        self, actor: Actor, submission_id: int, *, symbol: Symbol | str | None = None
+        self, actor: Actor, submission_id: int, *, symbol: Symbol | str | None = None,
+        confirm_duplicate: bool = False,
     ) -> Submission:
         """Give the submission the next symbol of its session's series and a job number.
 
         ``symbol`` is for a document issued before palais held it (the back
-        catalogue): it keeps the symbol printed on it, if that is free.
+        catalogue): it keeps the symbol printed on it, if that is free. A
+        submission flagged as repeating one of its mission's live submissions is
+        registered only with ``confirm_duplicate`` (else UnconfirmedDuplicate),
+        so a note sent twice does not get two symbols by oversight.
         """
         given = Symbol.parse(symbol) if isinstance(symbol, str) else symbol
 
         def work(connection: Connection) -> Submission:
             def decide(row: Any) -> Change:
+                repeated = submissions.live_among(connection, json.loads(row.duplicate_of))
+                if repeated and not confirm_duplicate:
+                    raise UnconfirmedDuplicate(row.id, repeated)
                 document = rows.document_of(row)
                 calendar.check(
                     calendar.calendar(connection), document.session, document.agenda_items
@@ -153,41 +182,19 @@ class SubmissionCases(StoreAccess):
                 )
                 job_number = numbering.allocate_job_number(connection, row.id, at)
                 document = replace(document, symbol=number, job_number=job_number)
+                confirmed = {"confirmed_duplicate_of": repeated} if repeated else {}
                 return Change(
                     rows.document_columns(document),
-                    after={"symbol": str(number), "job_number": job_number},
+                    after={"symbol": str(number), "job_number": job_number, **confirmed},
                 )
 
-            return rows.submission_of(run(connection, actor, "register", submission_id, decide))
+            row = run(connection, actor, "register", submission_id, decide)
+            notifications.record(connection, row, "registered", row.updated_at)
+            return rows.submission_of(row)
 
-        return self._write(work)
-
-    def set_translation(
-        self, actor: Actor, submission_id: int, passage: str, language: Language, text: str
-    ) -> Submission:
-        """Supply one passage in one language; the submission is ready when none is missing."""
-        passage = translation.passage_key(passage)
-        language = Language.parse(language)
-        workflow.check("translate", actor, language=language)
-        if not text.strip():
-            raise InvalidInput("a translation cannot be empty")
-
-        def decide(row: Any) -> Change:
-            document = rows.document_of(row)
-            translation.check_passage(document, passage)
-            translations = {k: dict(v) for k, v in document.translations.items()}
-            before = translations.get(passage, {}).get(language)
-            translations.setdefault(passage, {})[language] = text
-            document = replace(document, translations=translations)
-            where = {"passage": passage, "language": language.value}
-            return Change(
-                rows.document_columns(document),
-                {**where, "text": before},
-                {**where, "text": text},
-                target=workflow.after_translation(translation.anything_missing(document)),
-            )
-
-        return self._transition(actor, "translate", submission_id, decide, language=language)
+        registered = self._write(work)
+        self.deliver()
+        return registered
 
     def issue(self, actor: Actor, submission_id: int, bundle: Bundle) -> IssuedDocument:
         """Publish the submission with the files and texts of ``bundle``, all at once.
@@ -217,6 +224,8 @@ class SubmissionCases(StoreAccess):
                     connection, row.id, {lang.value: t for lang, t in bundle.texts.items()},
                     {lang.value: t for lang, t in bundle.titles.items()},
                 )
+                # The translation memory learns the passages as issued, in the same commit.
+                memory.remember(connection, row.id, segments(rows.document_of(row)))
                 files = [
                     {"language": lang, "format": fmt, "sha256": sha, "size": size}
                     for lang, fmt, sha, size in stored
@@ -229,9 +238,12 @@ class SubmissionCases(StoreAccess):
             if row.parent_id is not None:
                 # The original now lists this version: its public page changed too.
                 changes.record(connection, [row.parent_id], "versioned", rows.now())
+            notifications.record(connection, row, "issued", row.updated_at)
             return _issued(connection, row)
 
-        return self._write(work)
+        issued = self._write(work)
+        self.deliver()  # after the commit: a mail server's trouble never undoes the issue
+        return issued
 
     def reject(self, actor: Actor, submission_id: int, reason: str) -> Submission:
         return self._close(actor, submission_id, "reject", reason)

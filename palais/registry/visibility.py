@@ -63,7 +63,7 @@ def for_mission(actor: Actor, document: Document) -> Document:
     if own not in senders:
         named = ", ".join(sorted(p.iso3 for p in senders))
         raise PermissionDenied(
-            f"the mission of {own.iso3} may submit only for its own State; "
-            f"the document is from {named}"
+            "the mission of %(own)s may submit only for its own State; "
+            "the document is from %(named)s", own=own.iso3, named=named,
         )
     return document

@@ -69,6 +69,11 @@ RULES: dict[str, Rule] = {
              target=State.REGISTERED),
         Rule("translate", {Role.OFFICER: IN_WORK, Role.TRANSLATOR: IN_WORK},
              own_languages=True),
+        # Who translates which language: the officer assigns, a translator claims one of
+        # their own languages (palais.registry.assignments); neither changes the state.
+        Rule("assign", {Role.OFFICER: IN_WORK}, verb="assign a language of"),
+        Rule("claim", {Role.TRANSLATOR: IN_WORK}, own_languages=True,
+             verb="claim a language of"),
         Rule("issue", {Role.OFFICER: IN_WORK}, target=State.ISSUED, public=True),
         Rule("reject", {Role.OFFICER: frozenset({State.SUBMITTED})}, target=State.REJECTED),
         Rule("withdraw", {Role.OFFICER: OPEN | {State.ISSUED}, Role.MISSION: OPEN},

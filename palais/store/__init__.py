@@ -10,7 +10,9 @@
   :mod:`~palais.store.accounts`, :mod:`~palais.store.allocations`,
   :mod:`~palais.store.calendar`, :mod:`~palais.store.archive` (the issued
   documents, read in pages) and :mod:`~palais.store.changes` (the ordered
-  change records the search index follows); :mod:`~palais.store.replication`
+  change records the search index follows), :mod:`~palais.store.assignments`
+  (who translates which language) and :mod:`~palais.store.memory` (the translation
+  memory); :mod:`~palais.store.replication`
   reads how far a hot standby has replayed the primary's log.
 
 The registry (:mod:`palais.registry`) holds the rules; the store only keeps.
@@ -24,8 +26,10 @@ from palais.store import (
     accounts,
     allocations,
     archive,
+    assignments,
     calendar,
     changes,
+    memory,
     replication,
     submissions,
 )
@@ -39,8 +43,10 @@ __all__ = [
     "accounts",
     "allocations",
     "archive",
+    "assignments",
     "calendar",
     "changes",
+    "memory",
     "open_engine",
     "read_transaction",
     "replication",

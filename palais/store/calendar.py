@@ -24,12 +24,13 @@ def put_session(
     actual_closing: date | None,
     added_by: str,
     at: datetime,
+    parts: str | None = None,
 ) -> None:
-    """Add the session, or replace the dates of the one already stored."""
+    """Add the session, or replace the dates (and parts) of the one already stored."""
     key = (calendar_sessions.c.number == number) & (calendar_sessions.c.special == special)
     values = {
         "opening": opening, "closing": closing, "actual_closing": actual_closing,
-        "added_by": added_by, "added_at": at,
+        "parts": parts, "added_by": added_by, "added_at": at,
     }
     if connection.execute(select(calendar_sessions.c.number).where(key)).first():
         connection.execute(update(calendar_sessions).where(key).values(**values))

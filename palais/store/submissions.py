@@ -153,24 +153,38 @@ def page(
     return list(connection.execute(query)), int(total)
 
 
-def duplicates(
-    connection: Connection,
-    sha256: str | None,
-    mission: str | None,
-    doc_date: str | None,
-    title: str | None,
-) -> list[int]:
-    """The same mission's submissions of the same file, or with the same date and title."""
+def duplicate_candidates(
+    connection: Connection, sha256: str | None, mission: str | None, doc_date: str | None
+) -> list[Row[Any]]:
+    """The same mission's live submissions (neither withdrawn nor rejected) of the same
+    file or of the same date: the rows a new submission may repeat."""
     same: list[Any] = []
     if sha256 is not None:
         same.append(submissions.c.source_sha256 == sha256)
-    if doc_date and title:
-        same.append((submissions.c.doc_date == doc_date) & (submissions.c.title == title))
+    if doc_date:
+        same.append(submissions.c.doc_date == doc_date)
     if not same:
         return []
     owner = submissions.c.mission.is_(None) if mission is None else submissions.c.mission == mission
-    query = select(submissions.c.id).where(owner & or_(*same)).order_by(submissions.c.id)
-    return [sid for (sid,) in connection.execute(query)]
+    query = (
+        select(submissions.c.id, submissions.c.source_sha256, submissions.c.record)
+        .where(owner & or_(*same) & submissions.c.state.not_in(_CLOSED))
+        .order_by(submissions.c.id)
+    )
+    return list(connection.execute(query))
+
+
+def live_among(connection: Connection, ids: Sequence[int]) -> list[int]:
+    """Which of ``ids`` are neither withdrawn nor rejected."""
+    if not ids:
+        return []
+    query = select(submissions.c.id).where(
+        submissions.c.id.in_(list(ids)) & submissions.c.state.not_in(_CLOSED)
+    ).order_by(submissions.c.id)
+    return [int(sid) for (sid,) in connection.execute(query)]
+
+
+_CLOSED = ("withdrawn", "rejected")
 
 
 def issued_with_source(connection: Connection, sha256s: Sequence[str]) -> dict[str, str]:

@@ -10,6 +10,7 @@ exactly these tables; ``tests/store`` checks the two agree.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -38,6 +39,7 @@ users = Table(
     Column("languages", String(40), nullable=False, server_default=""),
     Column("password_hash", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("email", String(320)),  # where a mission's notifications are sent (from 0006)
 )
 
 api_tokens = Table(
@@ -152,6 +154,9 @@ calendar_sessions = Table(
     Column("opening", Date, nullable=False),
     Column("closing", Date, nullable=False),
     Column("actual_closing", Date),
+    # The parts a session met in, as met ("2020-02-24/2020-03-13 2020-06-15/2020-06-23");
+    # NULL: none recorded here (the conventions data's, if any, stand).
+    Column("parts", Text),
     Column("added_by", String(200), nullable=False),
     Column("added_at", DateTime(timezone=True), nullable=False),
     PrimaryKeyConstraint("number", "special", name="pk_calendar_sessions"),
@@ -187,4 +192,64 @@ version_texts = Table(
     Column("text", Text, nullable=False),
     Column("title", Text),  # the version's title as printed (none before 0005)
     PrimaryKeyConstraint("submission_id", "language", name="pk_version_texts"),
+)
+
+# What a mission is told (its note registered, issued): written with the event, sent after
+# it commits; ``sent_at`` stays empty until a send succeeds (see migration 0006).
+notifications = Table(
+    "notifications",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("submission_id", Integer, ForeignKey("submissions.id"), nullable=False),
+    Column("mission", String(3)),
+    Column("recipient", String(320)),
+    Column("event", String(20), nullable=False),
+    Column("symbol", String(120)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("sent_at", DateTime(timezone=True)),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("last_error", Text),
+    Index("ix_notifications_mission", "mission"),
+    Index("ix_notifications_unsent", "sent_at"),
+)
+
+# Which translator works on which language of a submission: given by an officer or
+# claimed by the translator; one translator per language of a submission.
+assignments = Table(
+    "assignments",
+    metadata,
+    Column("submission_id", Integer, ForeignKey("submissions.id"), nullable=False),
+    Column("language", String(2), nullable=False),
+    Column("translator", String(200), nullable=False),
+    Column("assigned_by", String(200), nullable=False),
+    Column("assigned_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("submission_id", "language", name="pk_assignments"),
+    Index("ix_assignments_translator", "translator"),
+)
+
+# The translation memory: each passage of an issued document in each of its languages
+# (palais.compose.memory), written when it is issued; read only while it stays issued.
+memory_segments = Table(
+    "memory_segments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("submission_id", Integer, ForeignKey("submissions.id"), nullable=False),
+    Column("passage", String(100), nullable=False),
+    Column("language", String(2), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("digest", String(64), nullable=False),  # of the normalised text: exact matches
+    Index("ix_memory_segments_digest", "language", "digest"),
+    Index("ix_memory_segments_passage", "submission_id", "passage", "language"),
+)
+
+# MinHash band keys of each segment: texts sharing a key are candidates for a fuzzy match.
+memory_keys = Table(
+    "memory_keys",
+    metadata,
+    Column("key", BigInteger, nullable=False),
+    Column(
+        "segment_id", Integer, ForeignKey("memory_segments.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    PrimaryKeyConstraint("key", "segment_id", name="pk_memory_keys"),
 )

@@ -9,6 +9,13 @@ with a 413 the moment it passes the limit; the application then sees the
 client as gone. The limit depends on what the body can be: an upload (a
 multipart form) gets the configured upload size, a login a few kilobytes,
 anything else (a record as JSON, a form) :data:`MAX_BODY_BYTES`.
+
+A page is answered as a page: when the pages have installed
+``app.state.page_refusal`` (:mod:`palais.web.ui`), a refused request outside
+``/api`` gets the HTML it makes (the upload form, saying why) instead of a JSON
+problem, after the rest of the body, up to :data:`DRAIN_FACTOR` times the
+limit, has been read and thrown away: a browser still sending its file does
+not read an answer, and would show a broken connection instead.
 """
 
 from __future__ import annotations
@@ -23,6 +30,8 @@ MULTIPART_OVERHEAD = 64 * 1024
 MAX_BODY_BYTES = 4 * 1024 * 1024
 """A record with all its translations is far below this."""
 MAX_LOGIN_BYTES = 16 * 1024
+DRAIN_FACTOR = 4
+"""A page's refused body is read (and dropped) up to this many times its limit."""
 _LOGIN_PATHS = frozenset({"/login", "/api/auth/login"})
 
 
@@ -48,7 +57,7 @@ class BodyLimit:
         limit = self.limit_for(scope)
         declared = _header(scope, b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
-            await _refuse(scope, send, limit)
+            await _refuse(scope, receive, send, limit)
             return
         received = 0
         refused = False
@@ -64,7 +73,8 @@ class BodyLimit:
                 if received > limit:
                     refused = True
                     if not started:
-                        await _refuse(scope, send, limit)
+                        more = bool(message.get("more_body", False))
+                        await _refuse(scope, receive, send, limit, received, more)
                     return {"type": "http.disconnect"}
             return message
 
@@ -79,11 +89,32 @@ class BodyLimit:
         await self.app(scope, counting_receive, guarded_send)
 
 
-async def _refuse(scope: Scope, send: Send, limit: int) -> None:
-    error = PayloadTooLarge(f"the request body is larger than the limit of {limit} bytes")
-    response = from_palais_error(error, scope["path"])
+async def _refuse(
+    scope: Scope, receive: Receive, send: Send, limit: int, received: int = 0,
+    more: bool = True,
+) -> None:
+    error = PayloadTooLarge("the request body is larger than the limit of %(limit)s bytes",
+                            limit=limit)
+    page = getattr(getattr(scope.get("app"), "state", None), "page_refusal", None)
+    if page is not None and not scope["path"].startswith(("/api", "/openapi")):
+        if more:
+            await _drain(receive, DRAIN_FACTOR * limit - received)
+        response = await page(scope, error)
+    else:
+        response = from_palais_error(error, scope["path"])
     response.headers["Connection"] = "close"
     await response(scope, _nothing, send)
+
+
+async def _drain(receive: Receive, budget: int) -> None:
+    """Read and drop the rest of a body, at most ``budget`` bytes of it."""
+    while budget > 0:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        budget -= len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
 
 
 async def _nothing() -> Message:

@@ -20,7 +20,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from palais.errors import MissingTranslation, NotAuthenticated, PalaisError, TooManyRequests
+from palais.errors import (
+    MissingTranslation,
+    NotAuthenticated,
+    PalaisError,
+    TooManyRequests,
+    UnconfirmedDuplicate,
+)
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "/api/problems/"
@@ -62,6 +68,8 @@ def from_palais_error(exc: PalaisError, instance: str | None = None) -> ProblemR
     headers = {"WWW-Authenticate": 'Bearer realm="palais"'} if isinstance(
         exc, NotAuthenticated
     ) else None
+    if isinstance(exc, UnconfirmedDuplicate):
+        extensions["duplicates"] = list(exc.duplicates)
     if isinstance(exc, TooManyRequests):
         headers = {"Retry-After": str(exc.retry_after)}
     return problem(

@@ -28,7 +28,8 @@ def read_limited(upload: UploadFile, limit: int) -> bytes:
     while chunk := upload.file.read(_CHUNK):
         size += len(chunk)
         if size > limit:
-            raise PayloadTooLarge(f"upload is larger than the limit of {limit} bytes")
+            raise PayloadTooLarge("the file is larger than the limit of %(limit)s bytes",
+                                  limit=limit)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -47,14 +48,15 @@ def sniff_kind(data: bytes, declared: str | None, filename: str | None) -> str:
         media.startswith("image/") and media not in ACCEPTED_MEDIA_TYPES
     ):
         raise ParseError(
-            f"{filename or 'upload'}: declared as {media!r}; palais reads PDF, Word (.docx), "
-            "plain-text files and scans (PNG, JPEG, TIFF)"
+            "%(name)s: declared as %(media)s; palais reads PDF, Word (.docx), "
+            "plain-text files and scans (PNG, JPEG, TIFF)", name=filename or "upload", media=media,
         )
     kind = ACCEPTED_MEDIA_TYPES[sniff.media_type(data, filename or "upload")]
     generic = ("", "application/octet-stream")
     if media not in generic and ACCEPTED_MEDIA_TYPES.get(media) != kind:
         raise ParseError(
-            f"{filename or 'upload'}: declared as {media!r} but its content is {kind}; "
-            f"accepted types are {', '.join(ACCEPTED_MEDIA_TYPES)}"
+            "%(name)s: declared as %(media)s but its content is %(kind)s; palais reads PDF, "
+            "Word (.docx), plain-text files and scans (PNG, JPEG, TIFF)",
+            name=filename or "upload", media=media, kind=kind,
         )
     return kind

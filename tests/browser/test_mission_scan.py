@@ -56,7 +56,7 @@ def test_mission_corrects_a_scanned_note_and_the_officer_sees_it(
     date.fill("2025-02-20")
     screenshot(page, "mission_scan_preview_corrected")
     page.get_by_role("button", name="Confirm the submission").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Submission")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Receipt")
     screenshot(page, "mission_scan_submitted")
 
     page.get_by_role("button", name="Log out").click()
@@ -99,5 +99,5 @@ def test_a_file_that_is_no_note_cannot_be_confirmed_until_the_mission_says_what_
     screenshot(page, "mission_not_a_note_refused")
     page.get_by_label("Kind of document").select_option("letter")
     page.get_by_role("button", name="Confirm the submission").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Submission")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Receipt")
     assert ui_server.registry.list(ui_server.registry.actor("officer"))[1] == before + 1

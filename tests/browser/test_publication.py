@@ -59,7 +59,7 @@ def test_seed_goes_from_mission_to_public(context: BrowserContext, ui_server: Ui
     expect(page.get_by_label("Date")).to_have_value("2021-06-08")
     screenshot(page, "mission_preview")
     page.get_by_role("button", name="Confirm the submission").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Submission")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Receipt")
     page.goto("/mission")
     expect(page.locator("table tbody tr")).to_have_count(1)
     screenshot(page, "mission_submissions")
@@ -84,13 +84,17 @@ def test_seed_goes_from_mission_to_public(context: BrowserContext, ui_server: Ui
     page.goto("/translator")
     assert_accessible(page)
     screenshot(page, "translator_passages")
-    while page.locator("section.passage").count():
-        passage = page.locator("section.passage").first
-        language = passage.locator("textarea").get_attribute("lang") or ""
-        passage.locator("textarea").fill(TRANSLATIONS[language[:2]])
-        # Wait for the page the save leads to before counting what is left.
-        with page.expect_navigation():
-            passage.get_by_role("button", name="Save the translation").click()
+    # Each language of the note is a page of its own; a saved passage stays on it.
+    for href in [a.get_attribute("href") or "" for a in page.locator("a.work").all()]:
+        page.goto(href)
+        while page.locator("section.passage.awaiting").count():
+            passage = page.locator("section.passage.awaiting").first
+            language = passage.locator("textarea").get_attribute("lang") or ""
+            passage.locator("textarea").fill(TRANSLATIONS[language[:2]])
+            # Wait for the page the save leads to before counting what is left.
+            with page.expect_navigation():
+                passage.get_by_role("button", name="Save the translation").click()
+    page.goto("/translator")
     expect(page.get_by_text("No passage awaits translation into your languages.")).to_be_visible()
 
     # The officer issues it: six languages, four formats each.

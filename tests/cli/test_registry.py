@@ -14,6 +14,7 @@ from palais.cli import app
 from palais.registry import Registry, State
 from palais.settings import Settings
 from tests.conftest import SEEDS
+from tests.support.records import sample_translation
 
 PASSWORD = "correct horse battery staple"
 SEED = SEEDS / "ru_a_hrc_41_2019.txt"
@@ -89,7 +90,7 @@ def test_submit_register_issue_show_export(runner: CliRunner, env: dict[str, str
 
     for lang, keys in missing_translations(submission.document).items():
         for key in keys:
-            registry.set_translation(officer, 1, key, lang, f"[{lang.value}] {key}")
+            registry.set_translation(officer, 1, key, lang, sample_translation(lang, key))
     registry.close()
 
     assert _ok(runner, "issue", "1", "--as", "officer").strip() == "issued A/HRC/41/G/1"

@@ -23,7 +23,7 @@ from palais.search.embedded import TantivyIndex
 from tests.cluster.readiness import health, on_every_node, on_standby, wait_for
 from tests.support.bundles import current_bundle
 from tests.support.cluster import Cluster
-from tests.support.records import RECORD
+from tests.support.records import RECORD, sample_translation
 
 pytestmark = pytest.mark.cluster
 
@@ -107,7 +107,7 @@ def test_a_document_issued_through_node_a_is_found_on_node_b_within_5_s(
                 put = a.put(
                     f"/api/submissions/{sid}/translations/{passage}/{lang}",
                     headers={"Authorization": f"Bearer {tokens[who]}"},
-                    json={"text": f"[{lang}] Quarvendish {passage}"},
+                    json={"text": sample_translation(lang, passage)},
                 )
                 assert put.status_code == 200, put.text
         issued = post(a, "officer", f"/api/submissions/{sid}/issue")

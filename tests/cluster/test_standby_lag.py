@@ -21,7 +21,7 @@ import pytest
 from palais.registry.standby import CHECK_INTERVAL_S, MAX_LAG_S
 from tests.cluster.readiness import health, on_every_node, on_standby, wait_for
 from tests.support.cluster import Cluster
-from tests.support.records import RECORD
+from tests.support.records import RECORD, sample_translation
 from tests.web.harness import PASSWORD
 
 pytestmark = pytest.mark.cluster
@@ -106,7 +106,7 @@ def prepared(cluster: Cluster, tokens: dict[str, str]) -> tuple[int, int]:
             who = "arabic_translator" if lang == "ar" else "translator"
             for passage in passages:
                 put = node.put(f"/api/submissions/{ready}/translations/{passage}/{lang}",
-                               headers=auth(who), json={"text": f"[{lang}] {passage}"})
+                               headers=auth(who), json={"text": sample_translation(lang, passage)})
                 assert put.status_code == 200, put.text
     on_every_node(cluster, _uses_standby, 15, "level with the primary, reading from the standby")
     return ready, waiting

@@ -56,3 +56,42 @@ def test_with_session_extends_without_changing_the_bundled_calendar() -> None:
         bundled.session(nxt)
     special = Session(99, date(2030, 5, 1), date(2030, 5, 1), special=True)
     assert bundled.with_session(special).session(99, special=True) == special
+
+
+def test_a_session_added_with_parts_is_printed_in_parts_once_resumed() -> None:
+    """A future session recorded with the parts it met in: the scheduled dates until
+    the resumed part opens, both parts after; an empty list says it met in one part."""
+    from palais.conventions import cover_lines
+
+    held = Session(62, date(2026, 6, 15), date(2026, 7, 10))
+    parts = ((date(2026, 6, 15), date(2026, 6, 26)), (date(2026, 10, 5), date(2026, 10, 9)))
+    known = load_calendar().with_session(held, parts)
+    assert known.cover_parts(62, date(2026, 8, 1)) == ((held.opening, held.closing),)
+    assert known.cover_parts(62, date(2026, 10, 5)) == parts
+    ru = cover_lines(62, "ru", on=date(2026, 10, 6), items=[1], calendar=known)
+    assert ru.dates == "15–26 июня и 5–9 октября 2026 года"
+    assert 62 not in load_calendar().parts
+    assert 62 not in known.with_session(held, ()).parts
+    assert known.with_session(held).parts[62] == parts
+
+
+@pytest.mark.parametrize(
+    ("parts", "message"),
+    [
+        (((date(2026, 6, 15), date(2026, 6, 26)),), "at least two"),
+        (((date(2026, 6, 16), date(2026, 6, 26)), (date(2026, 10, 5), date(2026, 10, 9))),
+         "the first part starts on 2026-06-16"),
+        (((date(2026, 6, 15), date(2026, 6, 26)), (date(2026, 10, 9), date(2026, 10, 5))),
+         "part 2 ends"),
+        (((date(2026, 6, 15), date(2026, 6, 26)), (date(2026, 6, 26), date(2026, 6, 30))),
+         "part 2 starts"),
+    ],
+)
+def test_parts_that_cannot_be_are_refused(
+    parts: tuple[tuple[date, date], ...], message: str
+) -> None:
+    from palais.errors import InvalidInput
+
+    held = Session(62, date(2026, 6, 15), date(2026, 7, 10))
+    with pytest.raises(InvalidInput, match=message):
+        load_calendar().with_session(held, parts)

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from palais.conventions import cover_lines, load_calendar, parts_range
+from palais.conventions import cover_lines, load_calendar, parts_range, session_line
 
 ALL_CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parents[1] / "fixtures" / "conventions" / "cover_goldens.yaml").read_text(
@@ -24,12 +24,14 @@ ALL_CASES: list[dict[str, Any]] = yaml.safe_load(
 )
 CASES = [c for c in ALL_CASES if c.get("kind", "cover") == "cover"]
 DATES = [c for c in ALL_CASES if c.get("kind") == "dates"]
+TITLES = [c for c in ALL_CASES if c.get("kind") == "title"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["document"][:40] for c in CASES])
 def test_cover_block_as_printed_on_the_document(case: dict[str, Any]) -> None:
     assert case["source"], "every golden names the document it was read on"
-    lines = cover_lines(case["session"], case["lang"], on=case["cover_date"], items=case["items"])
+    lines = cover_lines(case["session"], case["lang"], on=case["cover_date"], items=case["items"],
+                        special=case.get("special", False))
     printed = lines.lines()
     expected = [str(line) for line in case["lines"]]
     if case["complete"]:
@@ -47,6 +49,20 @@ def test_session_dates_as_printed(case: dict[str, Any]) -> None:
     day = case["cover_date"]
     parts = load_calendar().cover_parts(case["session"], day)
     assert [parts_range(parts, case["lang"], on=day)] == case["lines"]
+
+
+@pytest.mark.parametrize("case", TITLES, ids=[c["document"][:50] for c in TITLES])
+def test_session_line_and_dates_as_printed_on_a_title_page(case: dict[str, Any]) -> None:
+    """The session's name and dates as the title page of a Council report to the General
+    Assembly printed them, in the house style of its year (a Spanish "16º", French
+    "1er", the Arabic double month names, a Russian minus sign in 2014, an English
+    hyphen in 2017)."""
+    assert case["source"], "every golden names the document it was read on"
+    day = case["cover_date"]
+    parts = load_calendar().cover_parts(case["session"], day)
+    printed = [session_line(case["session"], case["lang"], on=day),
+               parts_range(parts, case["lang"], on=day)]
+    assert printed == [str(line) for line in case["lines"]]
 
 
 def test_goldens_span_every_period() -> None:

@@ -42,16 +42,6 @@ def test_the_same_file_twice_is_flagged(registry: Registry, people: People) -> N
     assert submit.detail == f"possible duplicate of #{first.id}"
 
 
-def test_same_mission_date_and_title_is_flagged(registry: Registry, people: People) -> None:
-    first = registry.submit_record(people.aze, RECORD)
-    again = registry.submit_record(people.aze, {**RECORD, "paragraphs": ["Other words."]})
-    other_day = registry.submit_record(people.aze, {**RECORD, "doc_date": "2019-06-07"})
-    other_mission = registry.submit_record(people.fra, {**RECORD, "sender_state": "FRA"})
-    assert again.duplicate_of == (first.id,)
-    assert other_day.duplicate_of == ()
-    assert other_mission.duplicate_of == (), "another mission's submission is never revealed"
-
-
 def test_values_no_store_could_hold_are_refused(registry: Registry, people: People) -> None:
     with pytest.raises(InvalidRecord, match="session"):
         registry.submit_record(people.aze, {**RECORD, "session": 2**40})

@@ -11,7 +11,7 @@ from palais.registry.values import Actor, Role
 from palais.registry.workflow import RULES, check
 from tests.registry.conftest import People, refused
 from tests.support.bundles import current_bundle
-from tests.support.records import RECORD
+from tests.support.records import RECORD, sample_translation
 
 
 def _translate_everything(registry: Registry, people: People, sid: int) -> State:
@@ -21,7 +21,7 @@ def _translate_everything(registry: Registry, people: People, sid: int) -> State
             continue
         for passage in ("cover.title", "cover.paragraph.1"):
             state = registry.set_translation(
-                people.officer, sid, passage, lang, f"[{lang.value}] {passage}"
+                people.officer, sid, passage, lang, sample_translation(lang, passage)
             ).state
     return state
 

@@ -15,3 +15,23 @@ RECORD: dict[str, Any] = {
     "title": "Note verbale from Azerbaijan",
     "paragraphs": ["The Permanent Mission presents its compliments."],
 }
+
+# A translation of some passage as a test supplies it: in the language's own script and,
+# for the Latin-script languages, reading as that language (palais.parse.written_in).
+SAMPLE_TRANSLATIONS: dict[str, str] = {
+    "ar": "نص الفقرة مترجما إلى اللغة العربية",
+    "zh": "该段落的中文译文",
+    "en": "The passage in English",
+    "fr": "Le passage en français",
+    "ru": "Текст отрывка на русском языке",
+    "es": "El pasaje en español",
+}
+
+
+def sample_translation(language: object, passage: str = "") -> str:
+    """A translation of ``passage`` into ``language`` (a code or a Language)."""
+    code = str(getattr(language, "value", language))
+    number = passage.rsplit(".", 1)[-1]
+    return f"{SAMPLE_TRANSLATIONS[code]} ({number})" if number.isdigit() else (
+        SAMPLE_TRANSLATIONS[code]
+    )

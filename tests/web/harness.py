@@ -23,7 +23,7 @@ from palais.settings import Settings
 from palais.store import read_transaction
 from palais.store.tables import metadata
 from palais.web.app import create_app
-from tests.support.records import RECORD
+from tests.support.records import RECORD, sample_translation
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 PASSWORD = "correct horse battery staple"
@@ -115,7 +115,7 @@ class Api:
             for passage in passages:
                 put = self.put(
                     translator, f"/api/submissions/{sid}/translations/{passage}/{lang}",
-                    json={"text": f"[{lang}] {passage}"},
+                    json={"text": sample_translation(lang, passage)},
                 )
                 assert put.status_code == 200, put.text
 

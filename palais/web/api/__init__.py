@@ -9,15 +9,18 @@ from palais.web.api import (
     bulk,
     citations,
     documents,
+    notifications,
     problems,
     publication,
     search,
     sessions,
     submissions,
+    translation,
 )
 
 api_router = APIRouter()
 for _module in (
-    auth, submissions, documents, citations, sessions, publication, search, bulk, problems
+    auth, submissions, notifications, translation, documents, citations, sessions, publication,
+    search, bulk, problems,
 ):
     api_router.include_router(_module.router)

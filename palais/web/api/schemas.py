@@ -68,7 +68,15 @@ class SessionBody(_Body):
     )
 
 
+class AssignmentBody(_Body):
+    translator: str | None = Field(
+        default=None, max_length=200,
+        description="The user name of a translator into the language; null: nobody",
+    )
+
+
 __all__ = [
+    "AssignmentBody",
     "Credentials",
     "Language",
     "NewVersionBody",

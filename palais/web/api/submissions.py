@@ -71,8 +71,22 @@ def update_record(
 
 
 @router.post("/{submission_id}/registration", summary="Register: allocate the next symbol")
-def register(submission_id: int, actor: CurrentActor, registry: RegistryDep) -> Json:
-    return submission_json(registry.register(actor, submission_id))
+def register(
+    submission_id: int, actor: CurrentActor, registry: RegistryDep,
+    confirm_duplicate: Annotated[bool, Query(
+        description="Register although the submission repeats one of its mission's "
+        "(else 409 unconfirmed-duplicate)"
+    )] = False,
+) -> Json:
+    return submission_json(
+        registry.register(actor, submission_id, confirm_duplicate=confirm_duplicate)
+    )
+
+
+@router.get("/{submission_id}/file", summary="The file the submission was made from")
+def source_file(submission_id: int, actor: CurrentActor, registry: RegistryDep) -> Response:
+    stored = registry.source_file(actor, submission_id)
+    return Response(stored.data, media_type=stored.media_type or "application/octet-stream")
 
 
 @router.put(

@@ -18,6 +18,7 @@ from palais.web import harvesting
 from palais.web.csrf import require_form_token
 from palais.web.ui import (
     account,
+    assigning,
     auth,
     browse,
     documents,
@@ -30,7 +31,9 @@ from palais.web.ui import (
 )
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
-PAGES = (home, auth, account, browse, documents, search, mission, secretariat, translator)
+PAGES = (
+    home, auth, account, browse, documents, search, mission, secretariat, assigning, translator
+)
 """The page modules, each with its ``router``."""
 
 

@@ -11,11 +11,11 @@ which writes the UN title again.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from palais.errors import InvalidRecord, PalaisError
+from palais.errors import InvalidInput, InvalidRecord, PalaisError
 from palais.parse.sent_fields import corrected
 from palais.records import from_record, to_record
 from palais.web.ui.record_form import READERS, field_of
@@ -64,14 +64,19 @@ def shown(record: Mapping[str, Any], submitted: Mapping[str, str] | None = None)
     return MissionForm(values, by_field, general)
 
 
-def check(submitted: Mapping[str, str]) -> dict[str, str]:
-    """The errors of the submitted fields, by field (empty when every one reads)."""
+def check(
+    submitted: Mapping[str, str], gettext: Callable[[str], str] = str
+) -> dict[str, str]:
+    """The errors of the submitted fields, by field (empty when every one reads), in the
+    language of ``gettext``."""
     errors: dict[str, str] = {}
     for name, kind in FIELDS:
         try:
             _read(kind, str(submitted.get(name, "")).strip())
-        except (PalaisError, ValueError) as exc:
-            errors[name] = getattr(exc, "detail", None) or str(exc)
+        except PalaisError as exc:
+            errors[name] = exc.translated(gettext)
+        except ValueError as exc:
+            errors[name] = str(exc)
     return errors
 
 
@@ -102,11 +107,11 @@ def apply(record: Mapping[str, Any], submitted: Mapping[str, str]) -> tuple[dict
 def _read(kind: str, value: str) -> Any:
     if kind == "doc_type":
         if value not in KINDS_OF_COMMUNICATION:
-            raise ValueError("say what this document is: a note verbale or a letter")
+            raise InvalidInput("say what this document is: a note verbale or a letter")
         return value
     if kind == "addressee":
         if value and value not in ADDRESSEES:
-            raise ValueError(f"choose one of {', '.join(ADDRESSEES)}")
+            raise InvalidInput("choose one of %(choices)s", choices=", ".join(ADDRESSEES))
         return value or None
     return READERS[kind](value)
 

@@ -19,6 +19,7 @@ from palais.languages import ALL, Language
 from palais.web.csrf import csrf_field, set_new_cookie
 from palais.web.ui.access import current_actor
 from palais.web.ui.i18n import negotiate, translations
+from palais.web.ui.words import Words
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -43,6 +44,7 @@ def render(
         "languages": ALL,
         "_": catalogue.gettext,
         "ngettext": catalogue.ngettext,
+        "words": Words(lang, catalogue.gettext),
         "actor": current_actor(request),
         **(context or {}),
     }

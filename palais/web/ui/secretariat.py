@@ -64,11 +64,15 @@ async def save(request: Request, actor: Officer, submission_id: int) -> Response
 
 
 @router.post("/submissions/{submission_id}/register")
-def register(request: Request, actor: Officer, submission_id: int) -> Response:
-    """Register: the registry allocates the next symbol of the session."""
+def register(
+    request: Request, actor: Officer, submission_id: int,
+    confirm_duplicate: Annotated[str, Form()] = "",
+) -> Response:
+    """Register: the registry allocates the next symbol of the session (a possible
+    duplicate only when the officer ticked that it was checked)."""
     registry = request.app.state.registry
     try:
-        registry.register(actor, submission_id)
+        registry.register(actor, submission_id, confirm_duplicate=bool(confirm_duplicate))
     except Conflict as exc:
         return _refused(request, actor, submission_id, exc)
     return _back(submission_id)

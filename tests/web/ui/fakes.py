@@ -175,6 +175,12 @@ class FakeRegistry:
     def update_record(self, actor: Any, submission_id: int, record: dict[str, Any]) -> None:
         self.submissions[submission_id].record = record
 
+    def notifications(self, actor: Any) -> list[Any]:
+        return []
+
+    def queue(self, actor: Any) -> list[Any]:
+        return []
+
     def audit(self, actor: Any, submission_id: int) -> list[Any]:
         return []
 
@@ -217,11 +223,6 @@ class FakeIndex:
         found = [FakeHit(d.symbol, d.title, d.text[:80]) for d in hits]
         shown = found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
         return FakeResults(len(hits), shown, facets if hits else {}, page)
-
-
-def read_text_upload(data: bytes, filename: str) -> SimpleNamespace:
-    """What palais.intake.read_bytes gives for a UTF-8 text file: its text, no pages."""
-    return SimpleNamespace(text=data.decode(), pages=())
 
 
 def make_app(registry: FakeRegistry | None = None) -> FastAPI:

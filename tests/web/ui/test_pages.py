@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from fastapi.testclient import TestClient
@@ -17,13 +15,11 @@ from tests.web.ui.fakes import (
     FakeSubmission,
     make_app,
     page_client,
-    read_text_upload,
     session_cookie,
 )
 from tests.web.ui.test_record_form import RECORD
 
 SYMBOL = "A/HRC/47/G/3"
-SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 
 
 @pytest.fixture
@@ -83,69 +79,12 @@ def test_empty_search_shows_only_the_form(registry: FakeRegistry) -> None:
     assert 'role="search"' in html and "found" not in html
 
 
-def test_mission_sees_its_submissions_with_their_states(registry: FakeRegistry) -> None:
-    html = client_for(registry, "aze").get("/mission").text
-    assert 'href="/mission/submissions/1"' in html and 'href="/mission/submissions/2"' in html
-    assert 'class="state state-submitted"' in html and 'class="state state-issued"' in html
-
-
 def test_queue_filters_by_state(registry: FakeRegistry) -> None:
     html = client_for(registry, "officer").get("/secretariat", params={"state": "issued"}).text
     assert 'href="/secretariat/submissions/2"' in html
     assert 'href="/secretariat/submissions/1"' not in html
 
 
-def test_translator_sees_the_original_beside_the_translation_field(
-    registry: FakeRegistry,
-) -> None:
-    html = client_for(registry, "translator").get("/translator").text
-    assert '<p lang="fr" dir="ltr">La Mission permanente…</p>' in html
-    assert 'action="/translator/2/cover.paragraph.1/ar"' in html
-    assert 'lang="ar" dir="rtl" required' in html
-    assert 'action="/translator/2/cover.paragraph.1/zh"' in html
-    assert 'action="/translator/2/cover.paragraph.1/es"' not in html
-
-
-def test_mission_upload_is_shown_before_anything_is_stored(
-    registry: FakeRegistry, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from palais.web.ui import mission
-
-    monkeypatch.setattr(mission, "intake", SimpleNamespace(read_bytes=read_text_upload))
-    client = client_for(registry, "aze")
-    seed = (SEEDS / "fr_hrc_47_2021.txt").read_bytes()
-    preview = client.post("/mission/submit", files={"file": ("note.txt", seed, "text/plain")})
-    assert preview.status_code == 200
-    for shown in ('id="f-session" name="session" dir="auto" value="47"',
-                  'id="f-sender_state" name="sender_state" dir="auto" value="AZE"',
-                  'value="2021-06-08" type="date"', "Note verbale datée du 8 juin 2021"):
-        assert shown in preview.text
-    assert len(registry.submissions) == 2
-    payload = preview.text.split('name="payload" value="')[1].split('"')[0]
-    fields = {"doc_type": "note_verbale", "sender_state": "AZE", "doc_date": "2021-06-08",
-              "session": "47", "agenda_items": "4", "language": "fr", "addressee": "OHCHR"}
-    confirmed = client.post(
-        "/mission/confirm", data={"filename": "note.txt", "payload": payload, **fields},
-        follow_redirects=False,
-    )
-    assert confirmed.headers["location"] == "/mission/submissions/3"
-    assert registry.submissions[3].record["sender_state"] == "AZE"
-
-
-def test_a_damaged_confirmation_is_refused(registry: FakeRegistry) -> None:
-    response = client_for(registry, "aze").post(
-        "/mission/confirm", data={"filename": "note.txt", "payload": "not base64!"}
-    )
-    assert response.status_code == 422
-    assert "upload it again" in response.text
-    assert len(registry.submissions) == 2
-
-
-def test_an_upload_that_is_not_what_it_claims_is_refused(registry: FakeRegistry) -> None:
-    upload = {"file": ("note.pdf", b"plain text", "application/pdf")}
-    response = client_for(registry, "aze").post("/mission/submit", files=upload)
-    assert response.status_code == 422
-    assert len(registry.submissions) == 2
 
 
 def test_home_lists_the_issued_documents(registry: FakeRegistry) -> None:
