@@ -27,6 +27,7 @@ from palais.symbols import Symbol
 __all__ = [
     "AgendaItem",
     "Body",
+    "Correction",
     "DocType",
     "Document",
     "Footnote",
@@ -213,6 +214,26 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
+class Correction:
+    """One correction a corrigendum makes to the original's cover: paragraph
+    ``paragraph`` (from 1) reads ``new`` instead, or, when ``old`` is given, the
+    words ``old`` in it read ``new``. Both texts are in the cover's language; the
+    other languages are translated passages like any other free text."""
+
+    paragraph: int
+    new: str
+    old: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.paragraph < 1:
+            raise InvalidRecord(f"corrections: paragraph numbers start at 1, not {self.paragraph}")
+        if not self.new.strip():
+            raise InvalidRecord("corrections: a correction needs its new text")
+        if self.old is not None and not self.old.strip():
+            raise InvalidRecord("corrections: the words replaced cannot be empty")
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """One Work: a document under one symbol, in the language it was read or written in.
 
@@ -247,6 +268,10 @@ class Document:
     Cooperation"); ``senders`` then holds the mission that sent it and ``sender`` is None."""
     ocr_confidence: float | None = None
     """Mean word confidence (0-100) where the text was read from an image by OCR."""
+    corrections: tuple[Correction, ...] = ()
+    """A corrigendum's corrections of the original (its cover is the original's)."""
+    reissued_on: date | None = None
+    """The date a document was reissued for technical reasons, under its own symbol."""
 
     def __post_init__(self) -> None:
         if not self.parts or self.parts[0].kind is not PartKind.COVER:

@@ -14,6 +14,11 @@ only ``doc_type`` or ``paragraphs`` may not be omitted together)::
     reference (the sender's number as printed), on_behalf_of (a group of States),
     ocr_confidence (0-100 where the text was read by OCR, else null)
 
+and, only on the records they apply to (so every other record keeps its shape)::
+
+    corrections [{paragraph, new, old}] (a corrigendum's corrections of its cover),
+    reissued_on (the date a document was reissued for technical reasons)
+
 ``warnings`` of a record read from a note as sent hold one line a field,
 "field: where it was read" or "field: not found ...".
 
@@ -30,7 +35,7 @@ from typing import Any
 
 from palais.errors import InvalidRecord, PalaisError
 from palais.languages import Language
-from palais.model import Body, DocType, Document, Footnote, Part, PartKind, Party
+from palais.model import Body, Correction, DocType, Document, Footnote, Part, PartKind, Party
 from palais.symbols import Symbol
 
 __all__ = ["from_record", "to_record"]
@@ -40,6 +45,17 @@ _FOOTNOTE_MARKER = re.compile(r"^\s*(\*+|\d+|[a-z])\s+(.*)$", re.DOTALL)
 
 def to_record(doc: Document) -> dict[str, Any]:
     """The JSON-ready dict of ``doc`` (keys in contract order)."""
+    record = _common(doc)
+    if doc.corrections:
+        record["corrections"] = [
+            {"paragraph": c.paragraph, "new": c.new, "old": c.old} for c in doc.corrections
+        ]
+    if doc.reissued_on:
+        record["reissued_on"] = doc.reissued_on.isoformat()
+    return record
+
+
+def _common(doc: Document) -> dict[str, Any]:
     return {
         "symbol": str(doc.symbol) if doc.symbol else None,
         "body": doc.body.value if doc.body else None,
@@ -116,6 +132,8 @@ def from_record(record: Mapping[str, Any]) -> Document:
         reference=r.text("reference"),
         on_behalf_of=r.text("on_behalf_of"),
         ocr_confidence=r.number("ocr_confidence"),
+        corrections=tuple(_correction(c, i) for i, c in enumerate(r.sequence("corrections"))),
+        reissued_on=r.value("reissued_on", _iso_date),
     )
 
 
@@ -126,6 +144,16 @@ def _iso_date(value: Any) -> date:
 def _footnote(text: str) -> Footnote:
     m = _FOOTNOTE_MARKER.match(text)
     return Footnote(m[1], m[2].strip()) if m else Footnote("*", text.strip())
+
+
+def _correction(raw: Any, index: int) -> Correction:
+    if not isinstance(raw, Mapping):
+        raise InvalidRecord(f"corrections[{index}] must be an object")
+    r = _Reader(raw, prefix=f"corrections[{index}].")
+    paragraph, new = r.integer("paragraph"), r.text("new")
+    if paragraph is None or new is None:
+        raise InvalidRecord(f"corrections[{index}] needs its paragraph and its new text")
+    return Correction(paragraph, new, r.text("old"))
 
 
 def _annex(raw: Any, index: int) -> Part:

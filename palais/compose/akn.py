@@ -37,6 +37,9 @@ def render(version: ComposedVersion) -> bytes:
     _references(meta, version)
     _preface(doc, version)
     body = _el(doc, "mainBody")
+    for n, correction in enumerate(version.corrections, 1):
+        _el(body, "p", correction.lead, eId=f"corr_{n}__lead", class_="correctionLead")
+        _el(body, "p", correction.text, eId=f"corr_{n}")
     notes = list(enumerate(version.footnotes, 1))
     for n, paragraph in enumerate(version.paragraphs, 1):
         notes = _inline_notes(_el(body, "p", eId=f"para_{n}"), paragraph, notes)
@@ -158,6 +161,8 @@ def _preface(doc: etree._Element, v: ComposedVersion) -> None:
         if line:
             _el(preface, "p", line, class_=cls)
     _el(_el(_el(preface, "longTitle"), "p"), "docTitle", v.title)
+    if v.heading:
+        _el(preface, "p", v.heading, class_="versionHeading")
 
 
 def _inline_notes(

@@ -2,7 +2,10 @@
 
 Formulaic lines come from :mod:`palais.conventions`; free-text passages from the
 record (the cover's own language) or its translations (every other language);
-annexes are reproduced as received. A version is composed whole or not at all:
+annexes are reproduced as received. A corrigendum prints the original's title,
+its heading and its corrections instead of the text; an addendum its heading
+under the title, then its own text (the symbol's last modifier says which). A
+version is composed whole or not at all:
 a single missing translation raises :class:`~palais.errors.MissingTranslation`
 naming the language and every passage it lacks.
 """
@@ -19,11 +22,13 @@ from palais.compose import formulaic
 from palais.compose.passages import TITLE, translation
 from palais.compose.version import (
     ComposedAnnex,
+    ComposedCorrection,
     ComposedFootnote,
     ComposedVersion,
     Frbr,
     VersionLink,
 )
+from palais.conventions import corrections as correction_words
 from palais.conventions.jobs import barcode_line, job_number
 from palais.conventions.style import masthead_style
 from palais.errors import (
@@ -35,7 +40,7 @@ from palais.errors import (
 )
 from palais.languages import ALL, Language
 from palais.model import Body, DocType, Document, Part
-from palais.symbols import Symbol
+from palais.symbols import ModifierKind, Symbol
 
 __all__ = ["compose"]
 
@@ -68,13 +73,19 @@ def compose(
     """The ``lang`` version of ``doc``; ``symbol``, ``job_number`` and ``issue_date``
     override the record's (issuing supplies them), else the record's are used."""
     symbol = symbol or doc.symbol
+    kind = symbol.modifiers[-1].kind if symbol and symbol.modifiers else None
+    if kind is ModifierKind.CORRIGENDUM and not doc.corrections:
+        raise CompositionError("a corrigendum prints its corrections: it has none")
     resolver = _Resolver(doc, lang)
     title = resolver.title()
-    paragraphs = tuple(resolver.paragraph(n, p) for n, p in enumerate(doc.paragraphs, 1))
+    corrections = tuple(resolver.corrections())
+    # A corrigendum is never a full copy: the corrections stand for the text.
+    text_of = () if corrections else doc.paragraphs
+    paragraphs = tuple(resolver.paragraph(n, p) for n, p in enumerate(text_of, 1))
     footnotes = tuple(
         ComposedFootnote(f.marker, resolver.footnote(n, f.text))
-        for n, f in enumerate(doc.footnotes, 1)
-    )
+        for n, f in enumerate(() if corrections else doc.footnotes, 1)
+    ) + _reissue_note(doc, lang)
     if resolver.missing:
         raise MissingTranslation({lang.value: resolver.missing})
     special = bool(symbol and symbol.special_session)
@@ -92,7 +103,7 @@ def compose(
         language=lang,
         direction=lang.info.direction,
         doc_type=doc.doc_type,
-        symbol=str(symbol) if symbol else None,
+        symbol=_printed_symbol(symbol, doc),
         distribution=str(style.get("distribution", words.distribution)),
         issue_date=conventions.format_date(issue_date, masthead) if issue_date else None,
         language_line=(
@@ -115,7 +126,7 @@ def compose(
         footnotes=footnotes,
         annexes=tuple(
             _annex(a, n if len(doc.annexes) > 1 else None, lang)
-            for n, a in enumerate(doc.annexes, 1)
+            for n, a in enumerate(() if corrections else doc.annexes, 1)
         ),
         job_number=_job(job_number or doc.job_number, lang, on),
         barcode=_barcode(job_number or doc.job_number),
@@ -128,7 +139,24 @@ def compose(
         masthead_language=masthead if masthead is not lang else None,
         organization=conventions.organization_name(lang),
         organ=_organ(symbol, doc, lang),
+        heading=correction_words.heading(kind, lang) if kind else None,
+        corrections=corrections,
     )
+
+
+def _printed_symbol(symbol: Symbol | None, doc: Document) -> str | None:
+    """The symbol as the masthead prints it: a reissued document's with its asterisk."""
+    if symbol is None:
+        return None
+    return f"{symbol}{correction_words.REISSUE_MARKER}" if doc.reissued_on else str(symbol)
+
+
+def _reissue_note(doc: Document, lang: Language) -> tuple[ComposedFootnote, ...]:
+    """The dated note of a document reissued for technical reasons, under the title."""
+    if doc.reissued_on is None:
+        return ()
+    note = correction_words.reissue_note(doc.reissued_on, lang)
+    return (ComposedFootnote(correction_words.REISSUE_MARKER, note),)
 
 
 class _Resolver:
@@ -162,6 +190,24 @@ class _Resolver:
             standard = formulaic.standard_request(self.doc, self.lang)
             return _required(standard, "request paragraph", self.lang)
         return self._passage(f"cover.paragraph.{n}", text)
+
+    def corrections(self) -> list[ComposedCorrection]:
+        """A corrigendum's corrections in this language: where (formula), how
+        (formula) and the words (the cover's own, or their translations)."""
+        found = []
+        for n, correction in enumerate(self.doc.corrections, 1):
+            number = correction.paragraph
+            new = self._passage(f"correction.{n}.new", correction.new)
+            if correction.old is None:
+                lead = correction_words.replacement_lead(number, self.lang)
+                found.append(ComposedCorrection(lead, new))
+            else:
+                where = correction_words.paragraph_location(number, self.lang)
+                old = self._passage(f"correction.{n}.old", correction.old)
+                found.append(
+                    ComposedCorrection(where, correction_words.substitution(old, new, self.lang))
+                )
+        return found
 
     def footnote(self, n: int, text: str) -> str:
         if formulaic.is_standard_footnote(self.doc, text) and not self.own:

@@ -17,7 +17,12 @@ passage however often the record is edited:
   text and is translated as written; its passage carries the formula in each
   other language as a ``suggestion`` for the translator, never applied by itself;
 * ``cover.footnote.N``: the Nth cover footnote, unless it is the standard
-  "reproduced as received" note.
+  "reproduced as received" note;
+* ``correction.N.new`` and ``correction.N.old``: the new text and the words
+  replaced of a corrigendum's Nth correction. A corrigendum prints the
+  original's title and its corrections only, so those are its only passages:
+  the title's translations come with it from the original, and only what the
+  corrigendum changes waits for a translator.
 
 The language the cover was written in needs no translation: its text is the
 record's own. palais never fills a passage by itself: a missing translation
@@ -53,6 +58,12 @@ def passages(doc: Document) -> list[Passage]:
     found: list[Passage] = []
     if doc.title and not formulaic.title_is_standard(doc):
         found.append(Passage(TITLE, doc.title))
+    if doc.corrections:
+        for n, correction in enumerate(doc.corrections, 1):
+            if correction.old is not None:
+                found.append(Passage(f"correction.{n}.old", correction.old))
+            found.append(Passage(f"correction.{n}.new", correction.new))
+        return found
     for n, paragraph in enumerate(doc.paragraphs, 1):
         if not formulaic.is_standard_request(doc, paragraph):
             found.append(Passage(

@@ -165,6 +165,8 @@ def template_data(version: ComposedVersion) -> dict[str, Any]:
         "agenda": version.agenda,
         "agenda_title": version.agenda_title,
         "title_runs": title_runs,
+        "heading": version.heading,
+        "corrections": [{"lead": c.lead, "text": c.text} for c in version.corrections],
         "paragraphs": paragraphs,
         "annexes": [
             {

@@ -111,6 +111,11 @@ def _cover(v: ComposedVersion) -> Iterator[str]:
     if v.agenda_title:
         yield from _block(wrap(v.agenda_title, WIDTH // 2))
     yield from _block(wrap(v.title, WIDTH - 20), HEADING_INDENT)
+    if v.heading:
+        yield from _block([v.heading], HEADING_INDENT)
+    for correction in v.corrections:
+        yield from _block(wrap(correction.lead))
+        yield from _block(wrap(correction.text))
     for paragraph in v.paragraphs:
         yield from _block(wrap(paragraph))
     for note in v.footnotes:

@@ -26,6 +26,11 @@ Contract for renderers (every string is final, printed as given):
   (one string; break it across lines only by layout), then ``title`` (the
   document title, e.g. the note verbale's). Any of them may be None when the
   record does not know it; a renderer then leaves the line out.
+* ``heading``: what a corrigendum or an addendum prints under the title
+  ("Corrigendum", "Rectificatif"), or None; ``corrections``: a corrigendum's
+  corrections, each a ``lead`` (where and how: "Paragraph 3 should read:")
+  and its ``text``, printed instead of the original's paragraphs, footnotes and
+  annexes (a corrigendum is never a full copy).
 * ``paragraphs``: the cover's paragraphs. A footnote marker ("*") is part of
   the paragraph text where it is printed; ``footnotes`` are the notes at the
   foot of the cover page, each a marker and its text.
@@ -53,7 +58,14 @@ from datetime import date
 from palais.languages import Language
 from palais.model import DocType
 
-__all__ = ["ComposedAnnex", "ComposedFootnote", "ComposedVersion", "Frbr", "VersionLink"]
+__all__ = [
+    "ComposedAnnex",
+    "ComposedCorrection",
+    "ComposedFootnote",
+    "ComposedVersion",
+    "Frbr",
+    "VersionLink",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +73,14 @@ class ComposedFootnote:
     """A note at the foot of the cover page; ``marker`` is printed before ``text``."""
 
     marker: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ComposedCorrection:
+    """One correction of a corrigendum: where and how (``lead``), then ``text``."""
+
+    lead: str
     text: str
 
 
@@ -136,3 +156,5 @@ class ComposedVersion:
     organization: str | None = None
     organ: str | None = None
     barcode: str | None = None
+    heading: str | None = None
+    corrections: tuple[ComposedCorrection, ...] = ()

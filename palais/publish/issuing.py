@@ -13,11 +13,12 @@ catch-up would apply it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from palais.compose import compose_bundle
 from palais.publish.following import IndexFollower
-from palais.registry import Actor, IssuedDocument, Registry, workflow
+from palais.registry import Actor, IssuedDocument, Registry, Submission, workflow
 
 
 def issue_document(
@@ -37,3 +38,25 @@ def issue_document(
     if follower is not None:
         follower.catch_up()
     return issued
+
+
+def reissue_document(
+    registry: Registry,
+    actor: Actor,
+    submission_id: int,
+    *,
+    follower: IndexFollower | None = None,
+    today: date | None = None,
+) -> Submission:
+    """Reissue an issued document for technical reasons today: composed again with its
+    dated note, under its symbol and the date it was first issued, its files replaced."""
+    workflow.check("reissue", actor)
+    submission = registry.get(actor, submission_id)
+    workflow.check("reissue", actor, submission.state)
+    on = today or date.today()
+    first = submission.issued_at.date() if submission.issued_at else on
+    bundle = compose_bundle(replace(submission.document, reissued_on=on), first)
+    reissued = registry.reissue(actor, submission_id, on, bundle)
+    if follower is not None:
+        follower.catch_up()
+    return reissued

@@ -6,6 +6,8 @@
 the one transition executor of :mod:`~palais.registry.transitions`),
 :mod:`~palais.registry.translating` (assigning languages, translating, the
 translation memory's suggestions, previews),
+:mod:`~palais.registry.corrections` (corrigenda, revisions and addenda of an
+issued document),
 :mod:`~palais.registry.archive` (the public archive and the change records
 the search index follows), :mod:`~palais.registry.backcatalogue` (earlier
 documents imported into it), :mod:`~palais.registry.calendar` and
@@ -21,6 +23,7 @@ from palais.registry.accounts import AccountCases
 from palais.registry.archive import ArchiveReads
 from palais.registry.backcatalogue import BackCatalogue
 from palais.registry.calendar import CalendarCases
+from palais.registry.corrections import CorrectionCases
 from palais.registry.credentials import Passwords
 from palais.registry.translating import TranslationCases
 from palais.registry.uploads import UploadCases
@@ -33,7 +36,8 @@ STANDBY_CONNECT_TIMEOUT_S = 2
 
 
 class Registry(
-    WebAccessCases, AccountCases, UploadCases, TranslationCases, ArchiveReads, BackCatalogue,
+    WebAccessCases, AccountCases, UploadCases, TranslationCases, CorrectionCases, ArchiveReads,
+    BackCatalogue,
     CalendarCases,
 ):
     """The use cases over one store. Open it with :meth:`open`; share it between threads."""

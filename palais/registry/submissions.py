@@ -1,6 +1,7 @@
-"""The workflow's use cases: submit, edit, register, issue, reject, withdraw, start a new
-version (translating is :mod:`palais.registry.translating`'s). Each is one transaction;
-every state change goes through :func:`palais.registry.transitions.run`.
+"""The workflow's use cases: submit, edit, register, issue, reject, withdraw
+(translating is :mod:`palais.registry.translating`'s, a new version of an issued
+document :mod:`palais.registry.corrections`'). Each is one transaction; every
+state change goes through :func:`palais.registry.transitions.run`.
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ from palais.registry.values import (
     State,
     Submission,
 )
-from palais.store import Connection, archive, changes, memory, submissions
-from palais.symbols import ModifierKind, Symbol
+from palais.store import BlobStore, Connection, archive, changes, memory, submissions
+from palais.symbols import Symbol
 
 
 class SubmissionCases(NotificationCases):
@@ -208,28 +209,12 @@ class SubmissionCases(NotificationCases):
 
         def work(connection: Connection) -> IssuedDocument:
             def decide(row: Any) -> Change:
-                if record_digest(rows.document_of(row)) != bundle.record_digest:
-                    raise Conflict(
-                        f"submission {row.id} was changed while it was being composed; "
-                        "nothing was issued: compose and issue it again"
-                    )
+                check_digest(row, bundle, "issue")
                 # Only now, under the row lock: a refused issue leaves no file behind.
-                stored = [
-                    (f.language.value, f.format.value, self.blobs.put(f.data), len(f.data))
-                    for f in bundle.files
-                ]
+                files = store_bundle(connection, self.blobs, row.id, bundle)
                 at = rows.now()
-                archive.add_files(connection, row.id, stored)
-                archive.add_texts(
-                    connection, row.id, {lang.value: t for lang, t in bundle.texts.items()},
-                    {lang.value: t for lang, t in bundle.titles.items()},
-                )
                 # The translation memory learns the passages as issued, in the same commit.
                 memory.remember(connection, row.id, segments(rows.document_of(row)))
-                files = [
-                    {"language": lang, "format": fmt, "sha256": sha, "size": size}
-                    for lang, fmt, sha, size in stored
-                ]
                 return Change(
                     {"issued_at": at}, after={"issued_at": at.isoformat(), "files": files}
                 )
@@ -268,47 +253,34 @@ class SubmissionCases(NotificationCases):
             )
         )
 
-    def new_version(
-        self,
-        actor: Actor,
-        submission_id: int,
-        kind: ModifierKind | str,
-        record: Mapping[str, Any] | None = None,
-    ) -> Submission:
-        """A corrigendum, revision or addendum of an issued document: a new Work,
-        registered at once under the original's symbol with the next modifier number."""
-        kind = ModifierKind(kind)
-        given = intake.from_fields(record) if record is not None else None
 
-        def work(connection: Connection) -> Submission:
-            original = visible(connection, actor, submission_id, for_update=True)
-            workflow.check("new_version", actor, State(original.state))
-            document = given or replace(rows.document_of(original), translations={}, warnings=())
-            at = rows.now()
-            sid = submissions.insert_submission(
-                connection, state=State.REGISTERED.value, mission=original.mission,
-                submitted_by=actor.username, received_at=at, updated_at=at,
-                parent_id=original.id, version_kind=kind.value,
-                **rows.document_columns(replace(document, symbol=None, job_number=None)),
-            )
-            symbol = numbering.allocate_version(
-                connection, Symbol.parse(original.symbol), kind, sid, at
-            )
-            job_number = numbering.allocate_job_number(connection, sid, at)
-            document = replace(document, symbol=symbol, job_number=job_number)
-            submissions.set_values(connection, sid, **rows.document_columns(document))
-            submissions.log(
-                connection, sid, actor.username, "new_version", None,
-                {"state": State.REGISTERED.value, "symbol": str(symbol), "kind": kind.value,
-                 "job_number": job_number}, at, f"{kind.value} of {original.symbol}",
-            )
-            submissions.log(
-                connection, original.id, actor.username, "versioned", None,
-                {"version": str(symbol), "submission_id": sid}, at,
-            )
-            return rows.submission_of(submissions.fetch(connection, sid))
+def check_digest(row: Any, bundle: Bundle, action: str) -> None:
+    """Refuse a bundle composed from another record than the stored one (an edit made
+    while the files were rendered)."""
+    if record_digest(rows.document_of(row)) != bundle.record_digest:
+        raise Conflict(
+            f"submission {row.id} was changed while it was being composed; "
+            f"nothing was {action}d: compose and {action} it again"
+        )
 
-        return self._write(work)
+
+def store_bundle(
+    connection: Connection, blobs: BlobStore, submission_id: int, bundle: Bundle
+) -> list[dict[str, Any]]:
+    """Keep every file and text of ``bundle`` as the submission's; the files as the
+    audit trail lists them."""
+    stored = [
+        (f.language.value, f.format.value, blobs.put(f.data), len(f.data)) for f in bundle.files
+    ]
+    archive.add_files(connection, submission_id, stored)
+    archive.add_texts(
+        connection, submission_id, {lang.value: t for lang, t in bundle.texts.items()},
+        {lang.value: t for lang, t in bundle.titles.items()},
+    )
+    return [
+        {"language": lang, "format": fmt, "sha256": sha, "size": size}
+        for lang, fmt, sha, size in stored
+    ]
 
 
 def _issued(connection: Connection, row: Any) -> IssuedDocument:

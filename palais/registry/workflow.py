@@ -80,6 +80,8 @@ RULES: dict[str, Rule] = {
              target=State.WITHDRAWN, public=True),
         Rule("new_version", {Role.OFFICER: frozenset({State.ISSUED})},
              target=State.REGISTERED, verb="start a new version of"),
+        # Reissued for technical reasons: the same document, its files replaced.
+        Rule("reissue", {Role.OFFICER: frozenset({State.ISSUED})}, verb="reissue"),
         Rule("import", {Role.OFFICER: NO_SUBMISSION}, target=State.ISSUED, public=True,
              verb="import documents into the archive"),
         Rule("calendar", {Role.OFFICER: NO_SUBMISSION}, verb="change the calendar"),

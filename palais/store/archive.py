@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, insert, select
+from sqlalchemy import Connection, Row, delete, insert, select
 
 from palais.store.tables import manifestations, submissions, version_texts
 
@@ -133,6 +133,12 @@ def add_files(
                 for lang, fmt, sha, size in files
             ],
         )
+
+
+def remove_files(connection: Connection, submission_id: int) -> None:
+    """Forget the files and texts of one submission (a reissue records new ones)."""
+    for table in (manifestations, version_texts):
+        connection.execute(delete(table).where(table.c.submission_id == submission_id))
 
 
 def add_texts(

@@ -12,7 +12,7 @@ from palais.registry import Registry, State
 from palais.symbols import ModifierKind, Symbol
 from tests.registry.conftest import People
 from tests.support.bundles import current_bundle
-from tests.support.records import RECORD
+from tests.support.records import RECORD, version_request
 
 THREADS = 24
 
@@ -72,7 +72,7 @@ def test_versions_are_numbered_per_kind_of_the_original(
     registry.register(people.officer, sid)
     registry.issue(people.officer, sid, current_bundle(registry, sid))
     made = [
-        registry.new_version(people.officer, sid, kind)
+        registry.start_version(people.officer, sid, version_request(kind))
         for kind in (ModifierKind.CORRIGENDUM, ModifierKind.CORRIGENDUM, ModifierKind.REVISION)
     ]
     assert [str(v.symbol) for v in made] == [

@@ -24,7 +24,7 @@ from palais.registry.workflow import RULES
 from palais.symbols import ModifierKind
 from tests.registry.conftest import People, settings_for
 from tests.support.bundles import current_bundle
-from tests.support.records import RECORD
+from tests.support.records import RECORD, version_request
 
 USERS = ("aze", "fra", "officer", "translator", "arabic")
 
@@ -110,7 +110,7 @@ class Workflow(RuleBasedStateMachine):
     def new_version(self, pick: int, kind: ModifierKind) -> None:
         sid = self.ids[pick % len(self.ids)]
         try:
-            made = self.registry.new_version(self.officer, sid, kind)
+            made = self.registry.start_version(self.officer, sid, version_request(kind))
         except PalaisError:
             return
         assert made.parent_id == sid and made.state is State.REGISTERED

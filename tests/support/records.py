@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from palais.model import Correction
+from palais.registry.corrections import VersionRequest
+from palais.symbols import ModifierKind
+
 RECORD: dict[str, Any] = {
     "doc_type": "note_verbale",
     "body": "HRC",
@@ -35,3 +39,10 @@ def sample_translation(language: object, passage: str = "") -> str:
     return f"{SAMPLE_TRANSLATIONS[code]} ({number})" if number.isdigit() else (
         SAMPLE_TRANSLATIONS[code]
     )
+
+
+def version_request(kind: ModifierKind) -> VersionRequest:
+    """A corrigendum, addendum or revision that fits RECORD (one paragraph)."""
+    if kind is ModifierKind.CORRIGENDUM:
+        return VersionRequest(kind, corrections=(Correction(1, "The corrected paragraph."),))
+    return VersionRequest(kind, paragraphs=(f"The paragraph of the {kind.name.lower()}.",))

@@ -51,10 +51,27 @@ class ReasonBody(_Body):
     reason: str = Field(min_length=1, max_length=5_000)
 
 
+class CorrectionBody(_Body):
+    paragraph: int = Field(ge=1, le=10_000, description="The paragraph corrected (from 1)")
+    new: str = Field(min_length=1, max_length=100_000, description="What it should read")
+    old: str | None = Field(
+        default=None, min_length=1, max_length=10_000,
+        description="The words replaced in it; the whole paragraph when omitted",
+    )
+
+
 class NewVersionBody(_Body):
     kind: ModifierKind = Field(description="Corr (corrigendum), Rev (revision) or Add (addendum)")
-    record: dict[str, Any] | None = Field(
-        default=None, description="The new version's record; the original's when omitted"
+    corrections: list[CorrectionBody] = Field(
+        default_factory=list, max_length=50,
+        description="A corrigendum's corrections, in the cover's language",
+    )
+    paragraphs: list[str] = Field(
+        default_factory=list, max_length=1_000,
+        description="An addendum's own text, or a revision's whole text, one paragraph each",
+    )
+    title: str | None = Field(
+        default=None, max_length=5_000, description="A revision's new title, if it changes"
     )
 
 
@@ -77,6 +94,7 @@ class AssignmentBody(_Body):
 
 __all__ = [
     "AssignmentBody",
+    "CorrectionBody",
     "Credentials",
     "Language",
     "NewVersionBody",

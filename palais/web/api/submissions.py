@@ -13,8 +13,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
 
 from palais.languages import Language
-from palais.publish.issuing import issue_document
+from palais.model import Correction
+from palais.publish.issuing import issue_document, reissue_document
 from palais.registry import State
+from palais.registry.corrections import VersionRequest
 from palais.web.api.schemas import NewVersionBody, ReasonBody, RecordBody, TranslationBody
 from palais.web.api.views import audit_json, document_json, submission_json
 from palais.web.deps import CurrentActor, RegistryDep
@@ -115,6 +117,19 @@ def issue(submission_id: int, request: Request, actor: CurrentActor, registry: R
     return document_json(issued)
 
 
+@router.post(
+    "/{submission_id}/reissue",
+    summary="Reissue an issued document for technical reasons: its files composed again",
+)
+def reissue(
+    submission_id: int, request: Request, actor: CurrentActor, registry: RegistryDep
+) -> Json:
+    reissued = reissue_document(
+        registry, actor, submission_id, follower=request.app.state.follower
+    )
+    return submission_json(reissued)
+
+
 @router.post("/{submission_id}/rejection", summary="Reject the submission, with a reason")
 def reject(
     submission_id: int, body: ReasonBody, actor: CurrentActor, registry: RegistryDep
@@ -140,7 +155,13 @@ def withdraw(
 def new_version(
     submission_id: int, body: NewVersionBody, actor: CurrentActor, registry: RegistryDep
 ) -> Json:
-    return submission_json(registry.new_version(actor, submission_id, body.kind, body.record))
+    request = VersionRequest(
+        body.kind,
+        corrections=tuple(Correction(c.paragraph, c.new, c.old) for c in body.corrections),
+        paragraphs=tuple(body.paragraphs),
+        title=body.title,
+    )
+    return submission_json(registry.start_version(actor, submission_id, request))
 
 
 @router.get("/{submission_id}/audit", summary="The audit trail of one submission")

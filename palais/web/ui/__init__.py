@@ -21,6 +21,7 @@ from palais.web.ui import (
     assigning,
     auth,
     browse,
+    corrections,
     documents,
     errors,
     home,
@@ -32,7 +33,8 @@ from palais.web.ui import (
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 PAGES = (
-    home, auth, account, browse, documents, search, mission, secretariat, assigning, translator
+    home, auth, account, browse, documents, search, mission, secretariat, assigning, corrections,
+    translator,
 )
 """The page modules, each with its ``router``."""
 

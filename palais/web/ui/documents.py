@@ -23,6 +23,7 @@ from palais.model import Document, Format
 from palais.publish.citations import un_citation
 from palais.web.api.paths import parse_page_path
 from palais.web.ui.access import current_actor
+from palais.web.ui.corrections import may_start
 from palais.web.ui.i18n import negotiate
 from palais.web.ui.rendering import render
 from palais.web.ui.search import search_index
@@ -40,7 +41,8 @@ def document_page(request: Request, path: str) -> Response:
             f"/documents/{quote(target.canonical())}{query}", status_code=308
         )
     symbol, language = target.symbol, target.language
-    document = request.app.state.registry.document(symbol, actor=current_actor(request))
+    actor = current_actor(request)
+    document = request.app.state.registry.document(symbol, actor=actor)
     reader = negotiate(request)
     return render(
         request,
@@ -53,6 +55,8 @@ def document_page(request: Request, path: str) -> Response:
             "title": document.title_for(language or reader),
             "related": related(document),
             "version": language,
+            # Only someone the workflow lets start a corrigendum sees the button.
+            "may_correct": may_start(actor, document),
             # The formats this version exists in (an imported document: its one file).
             "formats": tuple(
                 f for f in Format

@@ -24,12 +24,19 @@ from palais.titles import ShownTitle, title_for
 
 Gettext = Callable[[str], str]
 _NUMBERED = re.compile(r"^cover\.(paragraph|footnote)\.(\d+)$")
+_CORRECTION = re.compile(r"^correction\.(\d+)\.(old|new)$")
 
 
 def passage_name(key: str, _: Gettext) -> str:
     """A passage named in words: "Paragraph 1 of the note" for ``cover.paragraph.1``."""
     if key == TITLE:
         return _("Title of the note")
+    correction = _CORRECTION.match(key)
+    if correction is not None:
+        number, side = correction.groups()
+        if side == "new":
+            return _("Correction %(n)s: the new text") % {"n": number}
+        return _("Correction %(n)s: the words replaced") % {"n": number}
     match = _NUMBERED.match(key)
     if match is None:
         return key
