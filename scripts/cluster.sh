@@ -15,6 +15,9 @@
 #   PALAIS_PYTHON      the Python with palais installed (default: .venv/bin/python)
 #   PALAIS_SECRET_KEY  the key signing session cookies, the same on every node (default:
 #                      one made at the first start, kept in CLUSTER_DIR/secret_key)
+#   CLUSTER_READY_TIMEOUT  seconds a starting node may take to catch up with the store
+#                      before `start` gives up on it (default 120; a node indexing a
+#                      large archive from nothing needs more)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -141,7 +144,7 @@ start_node() {  # start_node N
       >"$DIR/node$n.log" 2>&1 </dev/null
   ) &
   echo $! > "$DIR/node$n.pid"
-  wait_ready "$port" 120
+  wait_ready "$port" "${CLUSTER_READY_TIMEOUT:-120}"
 }
 
 start_haproxy() {

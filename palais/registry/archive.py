@@ -79,11 +79,12 @@ class ArchiveReads(StoreAccess):
         )
 
     def recently_issued(
-        self, limit: int = 50, session: int | None = None
+        self, limit: int = 50, session: int | None = None, actor: Actor | None = None
     ) -> builtins.list[IssuedDocument]:
-        """The ``limit`` most recently issued documents, newest first."""
+        """The ``limit`` most recently issued documents, newest first (for a signed-in
+        ``actor`` from the primary: an officer's home page lists what they just issued)."""
         return self._public_read(
-            lambda c: issued_values(c, archive.newest_issued(c, limit, session))
+            lambda c: issued_values(c, archive.newest_issued(c, limit, session)), actor
         )
 
     def archive(

@@ -1,5 +1,5 @@
 """Two palais nodes over a PostgreSQL primary and its hot standby, behind HAProxy, tested by
-killing things (the topology of scripts/cluster.sh, started and stopped by this module).
+killing things (the topology of scripts/cluster.sh, started and stopped once for this folder).
 
 - a document issued through node A is found by search on node B within 5 s;
 - node B killed with SIGKILL during a read load and started again catches up: its index
@@ -13,50 +13,21 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from functools import partial
 from typing import Any
 
 import httpx
-import psycopg
 import pytest
 
 from palais.registry import Registry
 from palais.search.embedded import TantivyIndex
-from palais.settings import Settings
+from tests.cluster.readiness import health, on_every_node, on_standby, wait_for
 from tests.support.bundles import current_bundle
-from tests.support.cluster import Cluster, running_cluster
+from tests.support.cluster import Cluster
 from tests.support.records import RECORD, sample_translation
-from tests.web.harness import add_users, issue_tokens
 
 pytestmark = pytest.mark.cluster
 
 READERS = 4
-
-
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[Cluster]:
-    with running_cluster() as started:
-        yield started
-
-
-@pytest.fixture(scope="module")
-def registry(cluster: Cluster, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
-    """The registry over the cluster's primary, as an import or a script would use it."""
-    settings = Settings(
-        database_url=cluster.database_url, data_dir=tmp_path_factory.mktemp("client"),
-        files_dir=cluster.folder / "files", argon2_memory_kib=1024, argon2_time_cost=1,
-    )
-    opened = Registry.open(settings)
-    add_users(opened)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture(scope="module")
-def tokens(cluster: Cluster, registry: Registry) -> dict[str, str]:
-    with httpx.Client(base_url=cluster.node_url(1), timeout=30) as client:
-        return issue_tokens(client)
 
 
 def issue_directly(registry: Registry, title: str) -> str:
@@ -70,39 +41,6 @@ def issue_directly(registry: Registry, title: str) -> str:
 
 def store_symbols(registry: Registry) -> set[str]:
     return {str(d.symbol) for d in registry.archive()}
-
-
-def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> float:
-    start = time.monotonic()
-    while not condition():
-        if time.monotonic() - start > seconds:
-            raise AssertionError(f"not within {seconds} s: {what}")
-        time.sleep(0.05)
-    return time.monotonic() - start
-
-
-def on_every_node(
-    cluster: Cluster, check: Callable[[dict[str, Any]], bool], seconds: float, what: str
-) -> None:
-    """Wait until ``check`` holds of each node's readiness answer."""
-    for n in (1, 2):
-        try:
-            wait_for(partial(_holds, check, cluster.node_url(n)), seconds, f"node {n}: {what}")
-        except AssertionError as exc:
-            log = (cluster.folder / f"node{n}.log").read_text(errors="replace")[-4000:]
-            raise AssertionError(f"{exc}; readiness {health(cluster.node_url(n))}\n{log}") from None
-
-
-def _holds(check: Callable[[dict[str, Any]], bool], url: str) -> bool:
-    return check(health(url))
-
-
-def health(url: str) -> dict[str, Any]:
-    try:
-        body: dict[str, Any] = httpx.get(f"{url}/health/ready", timeout=5).json()
-    except httpx.HTTPError:
-        return {}
-    return body
 
 
 class ReadLoad:
@@ -236,14 +174,9 @@ def _uses_standby(ready: dict[str, Any]) -> bool:
 
 
 def _standby_transactions(cluster: Cluster) -> int:
-    with psycopg.connect(
-        f"host=127.0.0.1 port={cluster.base + 2} user=palais dbname=palais", autocommit=True
-    ) as conn:
-        row = conn.execute(
-            "SELECT xact_commit FROM pg_stat_database WHERE datname = 'palais'"
-        ).fetchone()
-    assert row is not None
-    return int(row[0])
+    return int(on_standby(
+        cluster, "SELECT xact_commit FROM pg_stat_database WHERE datname = 'palais'"
+    ))
 
 
 def test_the_standby_stopped_reads_go_to_the_primary_and_no_request_fails(
@@ -271,8 +204,8 @@ def test_the_standby_stopped_reads_go_to_the_primary_and_no_request_fails(
     writer = threading.Thread(target=register)
     with ReadLoad(cluster.url, symbols) as load:
         writer.start()
-        time.sleep(1.0)
-        assert _standby_transactions(cluster) > before + 20, "public reads went to the standby"
+        wait_for(lambda: _standby_transactions(cluster) > before + 20, 10,
+                 "public reads went to the standby")
         cluster.run("stop", "standby")
         on_every_node(
             cluster, lambda h: h.get("standby", {}).get("reachable") is False, 10,

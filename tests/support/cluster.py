@@ -25,10 +25,21 @@ SECRET = "cluster-test-secret-0123456789abcdef"
 PORTS = 6  # HAProxy, primary, standby, pgbouncer, node1, node2
 
 
+def _below_ephemeral() -> int:
+    """The first port the kernel may hand to an outgoing connection: a port above it,
+    free when chosen, may be taken by some client's connection before a server binds it."""
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def _free_base() -> int:
-    """A base port whose next ``PORTS`` ports are all free on 127.0.0.1."""
+    """A base port whose next ``PORTS`` ports are all free on 127.0.0.1, below the
+    ephemeral range (a node's port taken by a client's connection failed a start)."""
+    top = max(_below_ephemeral() - PORTS, 10001)
     for _ in range(200):
-        base = random.randrange(20000, 60000)
+        base = random.randrange(10000, top)
         try:
             with contextlib.ExitStack() as stack:
                 for port in range(base, base + PORTS):
@@ -58,7 +69,7 @@ class Cluster:
             "PALAIS_ARGON2_TIME_COST": "1",
         }
 
-    def run(self, *args: str, timeout: float = 240) -> str:
+    def run(self, *args: str, timeout: float | None = 240) -> str:
         done = subprocess.run(
             [str(SCRIPT), *args], env=self.env, capture_output=True, text=True, timeout=timeout,
             check=False,
@@ -104,3 +115,21 @@ def running_cluster() -> Iterator[Cluster]:
         with contextlib.suppress(Exception):
             cluster.run("clean")
         subprocess.run(["rm", "-rf", str(folder)], check=False)
+
+
+@contextlib.contextmanager
+def kept_cluster(folder: Path, *parts: str) -> Iterator[Cluster]:
+    """The cluster kept in ``folder`` between runs (a benchmark's store, built once):
+    ``parts`` started (all by default), everything stopped at the end, nothing removed.
+    Its ports stay those of its first start (the standby's link to the primary names one)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ports = folder / "port_base"
+    if not ports.exists():
+        ports.write_text(str(_free_base()))
+    cluster = Cluster(folder, int(ports.read_text()))
+    try:
+        cluster.run("start", *parts, timeout=None)
+        yield cluster
+    finally:
+        with contextlib.suppress(Exception):
+            cluster.run("stop")

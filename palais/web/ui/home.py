@@ -7,6 +7,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from palais.languages import Language
+from palais.web.ui.access import current_actor
 from palais.web.ui.i18n import LANG_COOKIE
 from palais.web.ui.rendering import render
 
@@ -19,7 +20,9 @@ RECENT = 10
 @router.get("/")
 def home(request: Request) -> Response:
     """The search box and the latest issued documents."""
-    recent = request.app.state.registry.recently_issued(limit=RECENT)
+    recent = request.app.state.registry.recently_issued(
+        limit=RECENT, actor=current_actor(request)
+    )
     return render(request, "home.html", {"recent": recent})
 
 

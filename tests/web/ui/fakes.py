@@ -191,7 +191,7 @@ class FakeRegistry:
     def session(self, number: int) -> Any:
         return load_calendar().session(number)
 
-    def recently_issued(self, limit: int | None = None) -> list[FakeDocument]:
+    def recently_issued(self, limit: int | None = None, actor: Any = None) -> list[FakeDocument]:
         return self.issued[:limit]
 
     def document(self, symbol: Any, actor: Any = None) -> FakeDocument:
