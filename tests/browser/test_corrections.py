@@ -197,7 +197,9 @@ def test_officer_issues_a_corrigendum_in_six_languages_with_nothing_retyped(
     page.get_by_role("button", name="Log out").click()
     log_in(page, "officer")
     page.goto(editor_url)
-    page.get_by_role("button", name="Issue").click()
+    page.get_by_role("link", name="Preview the six versions and issue").click()
+    page.get_by_label(re.compile("I have read the six versions")).check()
+    page.get_by_role("button", name="Issue now").click()
     expect(page.locator(".state-issued").first).to_be_visible()
 
     # Each version prints the original's title, then its heading, then the correction.

@@ -238,7 +238,8 @@ def test_an_addendum_has_its_own_text_under_the_originals_title(
     translate_all(registry, people, add.id)
     version = compose(registry.get(people.officer, add.id).document, Language.FR,
                       issue_date=date(2019, 7, 1))
-    assert (version.heading, version.paragraphs) == ("Additif", (sample_translation(Language.FR, "cover.paragraph.1"),))
+    french = sample_translation(Language.FR, "cover.paragraph.1")
+    assert (version.heading, version.paragraphs) == ("Additif", (french,))
     refused(registry, lambda: registry.start_version(
         people.officer, issued, VersionRequest(ModifierKind.ADDENDUM, paragraphs=(" ",))
     ), VersionRefused, match="needs its text")

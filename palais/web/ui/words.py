@@ -66,7 +66,8 @@ class Words:
         return doc_type_names(self.gettext).get(code, code)
 
     def language(self, value: object) -> str:
-        """A language named in the reader's language: "arabe" for ``ar`` on a French page, as CLDR writes it inside a sentence."""
+        """A language named in the reader's language, as CLDR writes it inside a sentence:
+        "arabe" for ``ar`` on a French page."""
         if not value:
             return ""
         try:
