@@ -1,9 +1,10 @@
 """The officer's working day in a real browser, in French, then checked in Arabic.
 
-A note verbale from Azerbaijan waits in the queue. The officer filters the queue,
-opens the note, types a date that does not exist and then a session the calendar
+A note verbale from Azerbaijan waits in the queue, and the mission sent it twice: the
+second copy carries a duplicate flag and cannot be registered without confirming it.
+The officer filters the queue, opens the note, types a date that does not exist and then a session the calendar
 does not hold, and corrects both without retyping anything else; registers it;
-once translated, previews the six versions, reads what will be published and
+assigns Arabic to a translator; once translated, previews the six versions, reads what will be published and
 issues it after confirming. The audit trail shows what changed, field by field.
 Every step leaves a screenshot under tests/artifacts/screenshots.
 """
@@ -49,6 +50,7 @@ def test_the_officers_day(context: BrowserContext, ui_server: UiServer) -> None:
     registry = ui_server.registry
     mission = registry.actor("aze-mission")
     sid = registry.submit_record(mission, NOTE).id
+    again = registry.submit_record(mission, NOTE).id
     page = context.new_page()
     log_in(page, "officer")
     page.goto("/language/fr?next=/secretariat")
@@ -59,12 +61,25 @@ def test_the_officers_day(context: BrowserContext, ui_server: UiServer) -> None:
     page.get_by_role("button", name="Filtrer").click()
     expect(page).to_have_url(re.compile(r"state=submitted.*sender=AZE"))
     expect(page.locator("#q-sender")).to_have_value("AZE")
-    row = page.locator("table.queue tbody tr", has_text="Note verbale datée du 8 juin 2021")
+    row = page.locator(f"table.queue tbody tr:has(a[href$='/submissions/{sid}'])")
+    expect(row).to_contain_text("Note verbale datée du 8 juin 2021")
     expect(row).to_contain_text("Azerbaïdjan")
     expect(row).to_contain_text("Soumis")
     no_raw_code(page)
     assert_accessible(page)
     screenshot(page, "officer_queue_filtered_fr")
+
+    # The copy sent again is flagged; registering it needs the officer's confirmation.
+    flagged = page.locator(f"table.queue tbody tr:has(a[href$='/submissions/{again}'])")
+    expect(flagged.locator(".badge.duplicate")).to_have_text(f"Doublon possible de {sid}")
+    expect(row.locator(".badge.duplicate")).to_have_count(0)
+    flagged.locator("a").first.click()
+    register_again = page.locator("form.action-register")
+    register_again.get_by_role("button", name="Enregistrer", exact=True).click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert registry.get(registry.actor("officer"), again).state.value == "submitted"
+    screenshot(page, "officer_duplicate_refused_fr")
+    page.goto("/secretariat?state=submitted&sender=AZE")
 
     # The note: only what its state allows, the date as a French reader writes it.
     row.locator("a").click()
@@ -117,6 +132,17 @@ def test_the_officers_day(context: BrowserContext, ui_server: UiServer) -> None:
     assert re.fullmatch(r"A/HRC/47/G?/?\d+", symbol), symbol
     expect(actions.get_by_role("button", name="Enregistrer", exact=True)).to_have_count(0)
     no_raw_code(page)
+
+    # Arabic assigned to the translator; the other languages stay open to claim.
+    page.get_by_role("link", name="Attribuer les langues aux traducteurs").click()
+    page.locator("#a-ar").select_option("translator")
+    page.get_by_role("button", name="Enregistrer les attributions").click()
+    expect(page.get_by_role("status")).to_have_text("Les attributions ont été enregistrées.")
+    expect(page.locator("#a-ar")).to_have_value("translator")
+    expect(page.locator("#a-zh")).to_have_value("")
+    assert_accessible(page)
+    screenshot(page, "officer_assigned_fr")
+    page.goto(f"/secretariat/submissions/{sid}")
 
     # The translators' work (their own day is another test): every passage supplied.
     translator = registry.actor("translator")
