@@ -2,11 +2,12 @@
 
 A note verbale from Azerbaijan waits in the queue, and the mission sent it twice: the
 second copy carries a duplicate flag and cannot be registered without confirming it.
-The officer filters the queue, opens the note, types a date that does not exist and then a session the calendar
-does not hold, and corrects both without retyping anything else; registers it;
-assigns Arabic to a translator; once translated, previews the six versions, reads what will be published and
-issues it after confirming. The audit trail shows what changed, field by field.
-Every step leaves a screenshot under tests/artifacts/screenshots.
+The officer filters the queue, opens the note, types a date that does not exist and
+then a session the calendar does not hold, and corrects both without retyping
+anything else; registers it; assigns Arabic to a translator; once translated,
+previews the six versions, reads what will be published and issues it after
+confirming. The audit trail shows what changed, field by field. Every step leaves a
+screenshot under tests/artifacts/screenshots.
 """
 
 from __future__ import annotations
