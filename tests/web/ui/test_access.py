@@ -1,20 +1,42 @@
-"""Each role sees only its own pages: others get the login page or a 403 page."""
+"""Each role sees only its own pages: others get the login page or a 403 page (over the
+real registry on a temporary SQLite store, with its users and their sessions)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from palais.web.cookies import SESSION_COOKIE
-from tests.web.ui.fakes import FakeRegistry, make_app, page_client, session_cookie
+from tests.web.harness import PASSWORD, Api, Backend, make_api
 
-AREAS = {"aze": "/mission", "officer": "/secretariat", "translator": "/translator"}
+AREAS = {"mission": "/mission", "officer": "/secretariat", "translator": "/translator"}
 PUBLIC = ["/", "/login", "/search"]
 
 
 @pytest.fixture
-def client() -> TestClient:
-    return page_client(make_app(FakeRegistry()))
+def api(tmp_path: Path) -> Iterator[Api]:
+    yield from make_api(Backend("sqlite"), tmp_path)
+
+
+@pytest.fixture
+def client(api: Api) -> TestClient:
+    api.client.cookies.clear()
+    return api.client
+
+
+def log_in(client: TestClient, username: str, password: str = PASSWORD, **extra: str) -> (
+    httpx.Response
+):
+    """The login form posted as a browser posts it, with the token of the page it came from."""
+    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text)
+    assert found is not None
+    data = {"username": username, "password": password, "csrf_token": found.group(1), **extra}
+    return client.post("/login", data=data, follow_redirects=False)
 
 
 @pytest.mark.parametrize("path", ["/mission", "/mission/submit", "/secretariat", "/translator"])
@@ -27,7 +49,7 @@ def test_the_public_is_sent_to_the_login_page(client: TestClient, path: str) -> 
 @pytest.mark.parametrize("user", AREAS)
 @pytest.mark.parametrize("area", AREAS.values())
 def test_a_role_sees_only_its_area(client: TestClient, user: str, area: str) -> None:
-    client.cookies.set(SESSION_COOKIE, session_cookie(user))
+    assert log_in(client, user).status_code == 303
     response = client.get(area)
     if AREAS[user] == area:
         assert response.status_code == 200
@@ -42,22 +64,24 @@ def test_public_pages_need_no_login(client: TestClient, path: str) -> None:
 
 
 def test_navigation_shows_only_the_users_area(client: TestClient) -> None:
-    client.cookies.set(SESSION_COOKIE, session_cookie("officer"))
+    assert log_in(client, "officer").status_code == 303
     html = client.get("/").text
     assert 'href="/secretariat"' in html
     assert 'href="/mission"' not in html and 'href="/translator"' not in html
 
 
 def test_a_forged_cookie_is_no_session(client: TestClient) -> None:
-    client.cookies.set(SESSION_COOKIE, session_cookie("officer") + "x")
+    assert log_in(client, "officer").status_code == 303
+    assert client.get("/secretariat", follow_redirects=False).status_code == 200
+    forged = client.cookies[SESSION_COOKIE] + "x"
+    client.cookies.clear()
+    client.cookies.set(SESSION_COOKIE, forged)
     response = client.get("/secretariat", follow_redirects=False)
     assert response.status_code == 303
 
 
 def test_login_sets_the_session_and_lands_on_the_users_area(client: TestClient) -> None:
-    response = client.post(
-        "/login", data={"username": "officer", "password": "pw"}, follow_redirects=False
-    )
+    response = log_in(client, "officer")
     assert response.status_code == 303
     assert response.headers["location"] == "/secretariat"
     assert SESSION_COOKIE in response.headers["set-cookie"]
@@ -65,16 +89,12 @@ def test_login_sets_the_session_and_lands_on_the_users_area(client: TestClient) 
 
 
 def test_login_returns_to_the_page_asked_for(client: TestClient) -> None:
-    response = client.post(
-        "/login",
-        data={"username": "aze", "password": "pw", "next": "/mission/submit"},
-        follow_redirects=False,
-    )
+    response = log_in(client, "mission", next="/mission/submit")
     assert response.headers["location"] == "/mission/submit"
 
 
 def test_wrong_password_shows_the_form_again(client: TestClient) -> None:
-    response = client.post("/login", data={"username": "aze", "password": "nope"})
+    response = log_in(client, "mission", "nope")
     assert response.status_code == 401
     assert 'role="alert"' in response.text
     assert SESSION_COOKIE not in response.headers.get("set-cookie", "")

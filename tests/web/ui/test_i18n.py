@@ -1,20 +1,26 @@
-"""Choosing the page language: cookie, then Accept-Language, then English; Arabic right to left."""
+"""Choosing the page language: cookie, then Accept-Language, then English; Arabic right to left
+(the pages served over the real registry on a temporary SQLite store)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from palais.languages import ALL, Language
 from palais.web.ui.i18n import LANG_COOKIE, from_accept_language, translations
-from tests.web.ui.fakes import make_app
+from tests.web.harness import Backend, make_api
 
 
 @pytest.fixture
-def client() -> TestClient:
-    return TestClient(make_app())
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    """The public's browser on the application over the real registry and a new store."""
+    for api in make_api(Backend("sqlite"), tmp_path):
+        api.client.cookies.clear()
+        yield api.client
 
 
 def _html_tag(html: str) -> str:
