@@ -25,7 +25,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from palais.languages import ALL, Language
 from palais.publish.issuing import issue_document
 from tests.browser.conftest import UiServer
-from tests.browser.test_publication import log_in
+from tests.browser.test_publication import issue_as_officer, log_in
 from tests.support.browser import SCREENSHOTS, run_axe, screenshot
 from tests.support.records import RECORD
 
@@ -194,13 +194,7 @@ def test_officer_issues_a_corrigendum_in_six_languages_with_nothing_retyped(
         expect(page.locator("section.passage.awaiting")).to_have_count(0)
 
     # The officer issues it.
-    page.get_by_role("button", name="Log out").click()
-    log_in(page, "officer")
-    page.goto(editor_url)
-    page.get_by_role("link", name="Preview the six versions and issue").click()
-    page.get_by_label(re.compile("I have read the six versions")).check()
-    page.get_by_role("button", name="Issue now").click()
-    expect(page.locator(".state-issued").first).to_be_visible()
+    issue_as_officer(page, editor_url)
 
     # Each version prints the original's title, then its heading, then the correction.
     original = ui_server.registry.document(symbol)
