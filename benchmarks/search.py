@@ -276,6 +276,10 @@ class Fts5Index(SearchIndex):
     def _digests(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT symbol, digest FROM docs"))
 
+    def _answer(self, request: Request, offset: int, limit: int) -> tuple[int, list, dict]:
+        total, ranked = self._ranked(request, offset, limit)
+        return total, ranked, self._facets(request)
+
     def _ranked(self, request: Request, offset: int, limit: int) -> tuple[int, list]:
         match = _fts_match(request.clauses)
         (total,) = self.db.execute(
@@ -327,6 +331,8 @@ def _fts_match(clauses_by_lang: Mapping[Language, tuple[Clause, ...]]) -> str:
 
 
 def _fts_alt(alt: Alternative) -> str:
+    if not alt.ordered:
+        return "(" + " AND ".join(f'"{t}"' for t in alt.terms) + ")"
     phrase = '"' + " ".join(alt.terms) + '"'
     return phrase + ("*" if alt.prefix else "")
 

@@ -236,9 +236,8 @@ class SearchIndex(ABC):
             {lang: query.exclusions(lang) for lang in Language} if query.excluded else {},
             sort,
         )
-        total, found = self._ranked(request, (page - 1) * PAGE_SIZE, PAGE_SIZE)
+        total, found, facets = self._answer(request, (page - 1) * PAGE_SIZE, PAGE_SIZE)
         hits = [_hit(entry, score, request) for score, entry in found]
-        facets = self._facets(request)
         ordered = {name: _ordered(name, facets[name]) for name in FACETS if facets.get(name)}
         return Results(total, hits, ordered, page)
 
@@ -260,14 +259,13 @@ class SearchIndex(ABC):
     def _digests(self) -> dict[str, str]: ...
 
     @abstractmethod
-    def _ranked(
+    def _answer(
         self, request: Request, offset: int, limit: int
-    ) -> tuple[int, list[tuple[float, Entry]]]:
-        """Number of matches and one page of (score, entry), best first."""
+    ) -> tuple[int, list[tuple[float, Entry]], dict[str, dict[str, int]]]:
+        """The number of matches, one page of (score, entry) best first, and the counts
+        per facet value over all matches (``language``: matches per language field).
 
-    @abstractmethod
-    def _facets(self, request: Request) -> dict[str, dict[str, int]]:
-        """Counts per facet value over all matches (``language``: matches per language field)."""
+        One method, so that an engine can find the matches once for all three."""
 
 
 def _day(name: str, value: str) -> date:

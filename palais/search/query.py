@@ -4,9 +4,13 @@ A query is a list of *clauses* that must all match, in one language version of
 a document. A clause is a bare word, a "quoted phrase", or a place name; each
 clause has one or more *alternatives* (a place name has one per spelling, from
 ``data/toponyms.yaml``), and an alternative is a sequence of terms that must
-appear one after another. Words ending in ``*``, Chinese single characters and
-place names match as prefixes (the last term), so "Кельбаджар" also finds the
-adjective "Кельбаджарского".
+appear one after another. A bare run of three or more Chinese characters is the
+exception: like bare words in other scripts, its terms (the run's bigrams) must
+all appear, in any order; quoted, it is a phrase. That is how Lucene reads CJK
+bigrams (``autoGeneratePhraseQueries`` off), and it spares reading every position
+of every bigram of a pasted sentence in each of its documents. Words ending in
+``*``, Chinese single characters and place names match as prefixes (the last
+term), so "Кельбаджар" also finds the adjective "Кельбаджарского".
 
 Between clauses, ``OR`` makes one clause of its neighbours (either satisfies
 it); a clause written with a leading ``-`` excludes the documents any version of
@@ -44,10 +48,12 @@ _FIELD = re.compile(r"(?i)^(" + "|".join(FIELDS) + r"):(\S+)$")
 
 @dataclass(frozen=True, slots=True)
 class Alternative:
-    """Terms that must follow one another; the last one as a prefix when ``prefix``."""
+    """Terms that must follow one another (or, not ``ordered``, all appear in any order);
+    the last one as a prefix when ``prefix``."""
 
     terms: tuple[str, ...]
     prefix: bool = False
+    ordered: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +75,7 @@ class _Spelling:
     words: tuple[str, ...]
     prefix: bool
     literal: bool = False
+    ordered: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +164,13 @@ def _bare(text: str) -> list[tuple[_Spelling, ...]]:
             i += length
             continue
         word, star = found[i]
-        out.append((_Spelling((word,), star or (is_han(word) and len(word) == 1), star),))
+        han = is_han(word)
+        out.append((
+            _Spelling(
+                (word,), star or (han and len(word) == 1), star,
+                ordered=not (han and len(word) > 2 and not star),
+            ),
+        ))
         i += 1
     return out
 
@@ -174,6 +187,8 @@ def _compile(spelling: _Spelling, lang: Language) -> Alternative:
             out.append(next(plain))
     last = spelling.words[-1]
     prefix = spelling.prefix and (not is_han(last) or len(last) == 1)
+    if not spelling.ordered:
+        return Alternative(tuple(dict.fromkeys(out)), prefix, ordered=False)
     return Alternative(tuple(out), prefix)
 
 

@@ -81,9 +81,13 @@ def test_a_reader_finds_the_document_and_sees_its_title_in_their_language(
     _accessible(page, "browse")
     screenshot(page, f"archive_browse_{lang}")
     page.goto("/search/help")
-    expect(page.locator("dl.examples dt")).to_have_count(7)
+    expect(page.locator("dl.examples dt")).to_have_count(8)
     _accessible(page, "help")
     screenshot(page, f"archive_search_help_{lang}")
+    page.locator("dl.examples dt a", has_text="人权理事会").click()
+    expect(page.locator("ol.hits > li")).to_have_count(2)
+    expect(page.locator("ol.hits mark").first).to_have_text("人权理事会")
+    screenshot(page, f"archive_search_chinese_{lang}")
 
 
 @pytest.mark.parametrize("lang", list(READERS))

@@ -74,6 +74,17 @@ def test_phrases_prefixes_and_single_characters() -> None:
     assert char.alternatives == (Alternative(("难",), prefix=True),)
 
 
+def test_a_bare_chinese_run_is_its_bigrams_in_any_order_and_quoted_a_phrase() -> None:
+    bare, quoted, pair, starred = parse_query(
+        '联合国人权理事会联合国 "人权理事会" 人权 人权理*'
+    ).clauses(Language.ZH)
+    pairs = ("联合", "合国", "国人", "人权", "权理", "理事", "事会", "会联")  # "联合" once
+    assert bare.alternatives == (Alternative(pairs, ordered=False),)
+    assert quoted.alternatives == (Alternative(("人权", "权理", "理事", "事会")),)
+    assert pair.alternatives == (Alternative(("人权",)),)
+    assert starred.alternatives == (Alternative(("人权", "权理"), prefix=False),)
+
+
 def test_an_overlong_query_is_refused() -> None:
     with pytest.raises(InvalidInput, match="at most"):
         parse_query("word " * 200)

@@ -84,6 +84,19 @@ def test_a_bare_word_is_a_whole_word_and_a_star_its_beginning(filled: SearchInde
     assert len(_found(filled, "Kalb*")) == 3
 
 
+def test_chinese_typed_together_needs_every_pair_and_quoted_their_order(
+    index: SearchIndex,
+) -> None:
+    index.add(issued(1, "人权理事会第四十七届会议", lang=Language.ZH))
+    index.add(issued(2, "人权理论与理事会的工作", lang=Language.ZH))  # every pair, apart
+    index.add(issued(3, "理事会的议程", lang=Language.ZH))
+    assert set(_found(index, "人权理事会")) == {"A/HRC/47/G/1", "A/HRC/47/G/2"}
+    assert _found(index, '"人权理事会"') == ["A/HRC/47/G/1"]
+    assert _found(index, "人权理事会 -议程") == _found(index, "人权理事会")
+    results = index.search("人权理事会")
+    assert results.total == 2 and dict(results.facets["language"]) == {"zh": 2}
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from([*'ab -"*:', "OR", "session:", "symbol:", "Kalbajar"]),
                 max_size=20).map("".join))

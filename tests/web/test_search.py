@@ -18,6 +18,7 @@ G7, G1 = "A/HRC/41/G/7", "A/HRC/47/G/1"
 PROMISED = {
     "Kalbajar": {G7, G1},
     '"cultural heritage"': {G7},
+    "人权理事会": {G7, G1},
     "landmine*": {G1},
     "landmines OR heritage": {G7, G1},
     "Kalbajar -landmines": {G7},

@@ -9,6 +9,7 @@ from __future__ import annotations
 EXAMPLES: tuple[str, ...] = (
     "Kalbajar",
     '"cultural heritage"',
+    "人权理事会",
     "landmine*",
     "landmines OR heritage",
     "Kalbajar -landmines",
