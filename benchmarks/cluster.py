@@ -460,6 +460,7 @@ def main() -> None:
     with ExitStack() as stack:
         if args.keep is None:
             folder = Path(tempfile.mkdtemp(prefix="palais-bench-cluster-"))
+            folder.chmod(0o755)  # the PostgreSQL servers run as their own user
             stack.callback(shutil.rmtree, folder, ignore_errors=True)
         else:
             folder = args.keep.resolve()
