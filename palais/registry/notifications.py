@@ -3,8 +3,9 @@
 A notification is written by :func:`record` in the very transaction of the
 registration or the issue, so it exists exactly when the event committed (an
 outbox: no message for an issue that rolled back, none lost for one that
-committed). It is emailed afterwards by :meth:`NotificationCases.deliver`,
-outside any transaction: a mail server that is down or slow never undoes or
+committed). It is emailed afterwards, in the language of the note the mission
+sent, by :meth:`NotificationCases.deliver`, outside any transaction: a mail
+server that is down or slow never undoes or
 delays the event beyond its timeout; the failure is logged and counted on the
 message, which the next delivery (after the next registration or issue)
 tries again, up to :data:`palais.store.notifications.MAX_ATTEMPTS` times. The
@@ -13,13 +14,19 @@ mission also reads every notification in its area, sent or not.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from functools import cache
+from importlib import resources
+from typing import Any, cast
 from urllib.parse import quote
 
+import yaml
+
+from palais.languages import Language
 from palais.mail import Mailer
 from palais.registry.base import StoreAccess
 from palais.registry.rows import aware, now
@@ -59,26 +66,32 @@ def record(connection: Connection, row: Any, event: str, at: datetime) -> None:
     )
 
 
-def message(event: str, submission_id: int, symbol: str | None, public_url: str) -> tuple[
-    str, str
-]:
-    """The subject and body of one notification (English, the working language of the
-    secretariat's mail; the mission's area names the same events in its UI language)."""
-    if event == "registered":
-        subject = f"Your submission {submission_id} was registered as {symbol}"
-        body = (
-            f"Your submission number {submission_id} was registered under the symbol "
-            f"{symbol}. It will now be translated into the six official languages and "
-            "then issued; you will be told when it is issued."
-        )
-    else:
-        link = f"{public_url.rstrip('/')}/documents/{quote(str(symbol), safe='/')}"
-        subject = f"{symbol} was issued"
-        body = (
-            f"Your submission number {submission_id} was issued as {symbol} in the six "
-            f"official languages.\n\nIts public page: {link}\n"
-        )
-    return subject, body
+def message(
+    event: str, submission_id: int, symbol: str | None, public_url: str, language: Language
+) -> tuple[str, str]:
+    """The subject and body of one notification, in ``language`` (the note's own: the
+    mission wrote in it; ``data/notices.yaml``)."""
+    link = f"{public_url.rstrip('/')}/documents/{quote(str(symbol), safe='/')}"
+    texts = _notices()[event]
+    values = {"number": submission_id, "symbol": symbol, "link": link}
+    return (
+        texts["subject"][language.value].format(**values),
+        texts["body"][language.value].format(**values),
+    )
+
+
+@cache
+def _notices() -> dict[str, dict[str, dict[str, str]]]:
+    data = yaml.safe_load(
+        resources.files("palais.registry").joinpath("data/notices.yaml").read_text("utf-8")
+    )
+    return cast(dict[str, dict[str, dict[str, str]]], data)
+
+
+def _language(record: str) -> Language:
+    """The language of the note behind a notification; English when the record names none."""
+    code = json.loads(record).get("language")
+    return Language(code) if code in {lang.value for lang in Language} else Language.EN
 
 
 class NotificationCases(StoreAccess):
@@ -114,7 +127,10 @@ class NotificationCases(StoreAccess):
             logger.exception("notifications could not be read")
             return 0
         for item in waiting:
-            subject, body = message(item.event, item.submission_id, item.symbol, self.public_url)
+            subject, body = message(
+                item.event, item.submission_id, item.symbol, self.public_url,
+                _language(item.record),
+            )
             try:
                 mailer.send(item.recipient, subject, body)
             except Exception as exc:  # MailError, or an address the mail library refuses

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select, update
 
-from palais.store.tables import notifications
+from palais.store.tables import notifications, submissions
 
 MAX_ATTEMPTS = 10
 """A message the mail server refused this often is left as failed, with its last error."""
@@ -23,9 +23,11 @@ def add(connection: Connection, **values: Any) -> int:
 
 
 def unsent(connection: Connection, limit: int = 100) -> Sequence[Row[Any]]:
-    """Messages with an address, not sent yet and not given up on, oldest first."""
+    """Messages with an address, not sent yet and not given up on, oldest first, each with
+    its submission's record (the note's language is the message's)."""
     query = (
-        select(notifications)
+        select(notifications, submissions.c.record)
+        .join(submissions, submissions.c.id == notifications.c.submission_id)
         .where(notifications.c.sent_at.is_(None) & notifications.c.recipient.is_not(None)
                & (notifications.c.attempts < MAX_ATTEMPTS))
         .order_by(notifications.c.id).limit(limit)

@@ -23,7 +23,9 @@ import pytest
 from aiosmtpd.controller import Controller
 from fastapi.testclient import TestClient
 
+from palais.languages import Language
 from palais.registry import Registry, Role
+from palais.registry.notifications import message
 from palais.web.app import create_app
 from tests.web.harness import PASSWORD, Api, Backend, add_users, issue_tokens, make_settings
 from tests.web.live import free_port
@@ -145,6 +147,29 @@ def test_the_mission_is_emailed_when_registered_and_when_issued(mailed: Mailed) 
                                                          ("registered", symbol)]
     assert all(n["sent_at"] and n["attempts"] == 1 for n in told)
     assert api.get("other_mission", "/api/notifications").json() == []
+
+
+def test_a_note_sent_in_french_is_answered_in_french(mailed: Mailed) -> None:
+    api = mailed.api
+    api.record = {**api.record, "language": "fr"}
+    sid = submit(api)
+    registered = api.post("officer", f"/api/submissions/{sid}/registration")
+    assert registered.status_code == 200, registered.text
+    symbol = registered.json()["symbol"]
+    told = mailed.inbox.wait_for(1)[0]
+    assert told["Subject"] == f"Votre soumission {sid} a été enregistrée sous la cote {symbol}"
+    assert "six langues officielles" in told.get_content()
+
+
+@pytest.mark.parametrize("language", list(Language))
+@pytest.mark.parametrize("event", ["registered", "issued"])
+def test_every_message_names_the_submission_and_its_symbol_in_each_language(
+    event: str, language: Language
+) -> None:
+    subject, body = message(event, 12, "A/HRC/47/G/3", PUBLIC, language)
+    assert "A/HRC/47/G/3" in subject and "A/HRC/47/G/3" in body and "12" in body
+    assert (f"{PUBLIC}/documents/A/HRC/47/G/3" in body) is (event == "issued")
+    assert "{" not in subject + body
 
 
 def test_a_mail_server_that_is_down_never_breaks_registration(mail_down: Mailed) -> None:
