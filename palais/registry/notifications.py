@@ -5,11 +5,11 @@ registration or the issue, so it exists exactly when the event committed (an
 outbox: no message for an issue that rolled back, none lost for one that
 committed). It is emailed afterwards, in the language of the note the mission
 sent, by :meth:`NotificationCases.deliver`, outside any transaction: a mail
-server that is down or slow never undoes or
-delays the event beyond its timeout; the failure is logged and counted on the
-message, which the next delivery (after the next registration or issue)
-tries again, up to :data:`palais.store.notifications.MAX_ATTEMPTS` times. The
-mission also reads every notification in its area, sent or not.
+server that is down or slow never undoes or delays the event beyond its
+timeout; the failure is logged and counted on the message, which the next
+delivery (after the next registration or issue) tries again, up to
+:data:`palais.store.notifications.MAX_ATTEMPTS` times. The mission also reads
+every notification in its area, sent or not.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from importlib import resources
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import yaml
@@ -82,16 +82,17 @@ def message(
 
 @cache
 def _notices() -> dict[str, dict[str, dict[str, str]]]:
-    data = yaml.safe_load(
-        resources.files("palais.registry").joinpath("data/notices.yaml").read_text("utf-8")
-    )
-    return cast(dict[str, dict[str, dict[str, str]]], data)
+    text = resources.files("palais.registry").joinpath("data/notices.yaml").read_text("utf-8")
+    data: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(text)
+    return data
 
 
 def _language(record: str) -> Language:
     """The language of the note behind a notification; English when the record names none."""
-    code = json.loads(record).get("language")
-    return Language(code) if code in {lang.value for lang in Language} else Language.EN
+    try:
+        return Language(json.loads(record).get("language"))
+    except ValueError:
+        return Language.EN
 
 
 class NotificationCases(StoreAccess):
