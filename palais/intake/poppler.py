@@ -12,6 +12,16 @@ side of the spaces and dashes beside it, bidi embedding marks around each
 number) the parser reads through (:mod:`palais.parse.patterns`). The marks are
 kept in the text: with them, the displaced numbers display in their place.
 
+One more thing poppler gets wrong: the two letters of a lam-alef ligature, one
+glyph on the page, come out the wrong way round when the line is put back in
+logical order, so "الأمم" reads "األمم" and "الإنسان" "اإلنسان" (in a PDF whose
+font maps the ligature to its two letters, as DejaVu Sans does; a font mapping
+it otherwise reads correctly). Arabic never writes two alefs in a row, so an
+alef followed by an alef form and a lam can only be the article's lam-alef
+backwards, and :func:`ligatures_in_order` turns it round. The same ligature
+inside a word ("سلام" read "سالم") cannot be told from a real word and is left
+as read.
+
 So a PDF whose text holds right-to-left letters is read a second time, whole,
 with ``pdftotext``; PDFs of the other scripts keep pdfminer's reading. Poppler
 runs as a separate program under a time limit, so a damaged or hostile file
@@ -33,6 +43,9 @@ SECONDS = 30.0
 
 MAX_CHARS = 400_000
 """Pages are kept until this much text is held: the parser reads no further."""
+
+_ARTICLE_BACKWARDS = re.compile("\u0627([\u0627\u0623\u0625\u0622])\u0644")
+"""Alef, then alef, alef with hamza above or below, or alef with madda, then lam."""
 
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 """Hebrew, Syriac, Thaana, N'Ko and Arabic letters, presentation forms included."""
@@ -72,8 +85,14 @@ def read_pdf_logical(data: bytes, name: str) -> tuple[str, ...]:
     pages: list[str] = []
     held = 0
     for page in done.stdout.decode("utf-8", "replace").split("\f")[:-1] or [""]:
-        pages.append(tidy(page))
+        pages.append(ligatures_in_order(tidy(page)))
         held += len(page)
         if held >= MAX_CHARS:
             break
     return tuple(pages)
+
+
+def ligatures_in_order(text: str) -> str:
+    """``text`` with each article's lam-alef ligature that poppler reversed put back:
+    "األمم" -> "الأمم", "االتحاد" -> "الاتحاد" (see the module's docstring)."""
+    return _ARTICLE_BACKWARDS.sub("\u0627\u0644\\1", text)

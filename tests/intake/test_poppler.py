@@ -7,10 +7,15 @@ those of the document that was composed.
 
 from __future__ import annotations
 
+import re
+import subprocess
 from dataclasses import replace
 from datetime import date
 
 import pytest
+import typst
+from hypothesis import given
+from hypothesis import strategies as st
 
 from palais import samples
 from palais.compose import compose
@@ -74,3 +79,31 @@ def test_pdftotext_is_stopped_at_the_time_limit(
     monkeypatch.setattr(poppler, "SECONDS", 1e-6)
     with pytest.raises(ParseError, match="took longer than"):
         poppler.read_pdf_logical(arabic_pdfs[0][1], "note-ar.pdf")
+
+
+LIGATURES = "الأمم المتحدة لحقوق الإنسان الاتحاد الآن إلى ألف"
+
+
+def test_an_article_lam_alef_that_poppler_reverses_is_put_back() -> None:
+    # DejaVu Sans maps each lam-alef ligature to its two letters, which pdftotext then
+    # gives backwards ("األمم"); a mission's word processor may embed such a font.
+    source = f'#set text(lang: "ar", font: "DejaVu Sans")\n{LIGATURES}\n'
+    pdf = typst.compile(source.encode("utf-8"))
+    raw = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf,
+                         capture_output=True, check=True).stdout.decode()
+    assert "األمم" in raw and "اإلنسان" in raw  # what poppler itself gives
+    read = read_bytes(pdf, "note-ar.pdf").text
+    assert LIGATURES in read
+    assert "األمم" not in read and "االتحاد" not in read
+
+
+@given(st.text(alphabet="اأإآلمنسو ", max_size=40))
+def test_the_repair_only_turns_round_an_alef_pair_before_a_lam(text: str) -> None:
+    repaired = poppler.ligatures_in_order(text)
+    assert sorted(repaired) == sorted(text)  # letters moved, none added or lost
+    if not re.search("ا[اأإآ]ل", text):
+        assert repaired == text
+
+
+def test_words_that_only_look_reversed_are_left_as_read() -> None:
+    assert poppler.ligatures_in_order("إلى ألف سالم لألمم") == "إلى ألف سالم لألمم"
