@@ -5,7 +5,9 @@ Missions send signed and stamped scans. Each page is rendered by poppler's
 Tesseract (Debian's ``tesseract-ocr`` with the six languages' data, installed by
 scripts/setup.sh). Tesseract's script detection (``--psm 0``) on the first page
 decides which language data the pages are read with (:data:`SCRIPTS`): Latin
-text is read with English, French and Spanish together, so accents survive.
+text is read with English, French and Spanish together, so accents survive, and
+the other scripts with English beside their own data, for the English annex or
+quotation a note in Arabic, Russian or Chinese often carries.
 
 Both are separate programs, each run under a time limit per page
 (:data:`SECONDS_PER_PAGE`), a limit for the whole file (:data:`SECONDS_PER_FILE`)
@@ -45,8 +47,8 @@ MEMORY_BYTES = 2 * 1024**3
 """Address space of each program run."""
 LOW_CONFIDENCE = 60.0
 """Words read with less confidence (0-100) are doubtful: a field read from them is marked."""
-SCRIPTS = {"Latin": "eng+fra+spa", "Cyrillic": "rus", "Arabic": "ara", "Han": "chi_sim",
-           "HanS": "chi_sim", "HanT": "chi_sim"}
+SCRIPTS = {"Latin": "eng+fra+spa", "Cyrillic": "rus+eng", "Arabic": "ara+eng",
+           "Han": "chi_sim+eng", "HanS": "chi_sim+eng", "HanT": "chi_sim+eng"}
 """Tesseract's script names -> the language data to read them with."""
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _CJK_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")

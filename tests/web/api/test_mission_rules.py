@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from palais.registry import Role
+from tests.support.notes import note_text, pdf_of, scan_of
 from tests.support.uploads import photo_jpeg
-from tests.web.harness import SEEDS, Api
+from tests.web.harness import PASSWORD, SEEDS, Api
 
 NOTE = (SEEDS / "fr_hrc_47_2021.txt").read_bytes()
 
@@ -92,6 +94,21 @@ def test_nearly_the_same_text_of_the_same_date_is_a_duplicate(api: Api) -> None:
     rewritten = "\n".join(line if len(line) < 80 else line[::-1] for line in other)
     different = submitted(api, rewritten.encode("utf-8"))
     assert api.get("officer", f"/api/submissions/{different}").json()["duplicate_of"] == []
+
+
+def test_an_arabic_note_sent_as_a_pdf_then_scanned_is_a_duplicate(api: Api) -> None:
+    # The scan is read by OCR (Arabic and English: the note quotes its English annex), the
+    # PDF by pdftotext, whose backwards lam-alef ligatures are put right.
+    api.registry.create_user("egypt", PASSWORD, Role.MISSION, state="EGY")
+    api.client.post("/api/auth/login", json={"username": "egypt", "password": PASSWORD})
+    api.tokens["egypt"] = api.client.post("/api/auth/tokens", json={"name": "t"}).json()["token"]
+    api.client.cookies.clear()
+    text = note_text("ar_egy_annex_en")
+    first = upload(api, "egypt", pdf_of(text, "ar"), "note.pdf", "application/pdf")
+    again = upload(api, "egypt", scan_of(text, "ar"), "scan.pdf", "application/pdf")
+    assert first.status_code == 201 and again.status_code == 201, again.text
+    body = api.get("officer", f"/api/submissions/{again.json()['id']}").json()
+    assert body["duplicate_of"] == [first.json()["id"]]
 
 
 def test_a_withdrawn_submission_is_no_original_to_repeat(api: Api) -> None:
