@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
+from palais import points
 from palais.errors import ParseError
 
 # Code pages missions use for the six languages (Windows first, then the older
@@ -74,8 +75,8 @@ def decode_text(data: bytes, name: str) -> Decoded:
     warnings: tuple[str, ...] = ()
     if "+" in encoding:
         utf8, legacy = encoding.split("+")
-        warnings = (f"{name} mixes encodings: some lines are {utf8.upper()}, others "
-                    f"{legacy}; each line was read in its own encoding, check the text",)
+        warnings = (points.say(points.MIXED_ENCODINGS, name=name, first=utf8.upper(),
+                               second=legacy),)
     return Decoded(tidy(text), warnings)
 
 
@@ -84,8 +85,7 @@ def without_controls(text: str, name: str) -> Decoded:
     cleaned, removed = _C0.subn("", text)
     if not removed:
         return Decoded(text)
-    return Decoded(cleaned, (f"{name}: {removed} control character(s) removed "
-                             "(invisible codes no document can hold)",))
+    return Decoded(cleaned, (points.say(points.CONTROLS_REMOVED, name=name, count=removed),))
 
 
 def tidy(text: str) -> str:

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from palais import points
 from palais.conventions import load_calendar
 from palais.errors import ParseError, UnknownSession
 from palais.model import Body, DocType, Document, Footnote, Part, PartKind, Party
@@ -138,7 +139,7 @@ def _document(tree: Tree, head: str) -> Document:
         special = fields.is_special_session(head, session[1])
         warnings += _check_calendar(session[0], sdates, special)
     if not tree.paragraphs:
-        warnings.append("no cover paragraphs recognised")
+        warnings.append(points.say(points.NO_COVER_PARAGRAPHS))
     agenda = fields.agenda_items(header_text) or fields.agenda_items(head)
     cover = Part(
         PartKind.COVER, language, tuple(tree.paragraphs), title=title,
@@ -210,12 +211,12 @@ def _annexes(tree: Tree, head: str, is_comm: bool) -> list[Part]:
 
 def _check_calendar(number: int, printed: tuple[Any, Any], special: bool) -> list[str]:
     """Compare a Council session's printed dates with the conventions calendar."""
-    kind = "special session" if special else "session"
     calendar = load_calendar()
     try:
         known = calendar.session(number, special=special)
     except UnknownSession:
-        return [f"{kind} {number} is not in the session calendar"]
+        return [points.say(points.SPECIAL_SESSION_UNKNOWN if special else points.SESSION_UNKNOWN,
+                           number=number)]
     # Covers print the scheduled dates, the dates met once a session has closed on
     # another day, or the first to the last day of a session met in parts.
     printable = {(known.opening, known.closing), (known.opening, known.actual_closing)}
@@ -223,6 +224,9 @@ def _check_calendar(number: int, printed: tuple[Any, Any], special: bool) -> lis
     if parts:
         printable.add((parts[0][0], parts[-1][1]))
     if tuple(printed) not in printable:
-        return [f"{kind} {number} dates printed {printed[0]}..{printed[1]} differ from the "
-                f"calendar {known.opening}..{known.closing}"]
+        return [points.say(
+            points.SPECIAL_SESSION_DATES_DIFFER if special else points.SESSION_DATES_DIFFER,
+            number=number, printed=f"{printed[0]}..{printed[1]}",
+            known=f"{known.opening}..{known.closing}",
+        )]
     return []

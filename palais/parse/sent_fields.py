@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from palais import points
 from palais.conventions import find_state, formulae, load_calendar
 from palais.conventions.as_sent import note_phrases, note_title
 from palais.errors import UnknownSession
@@ -40,12 +41,13 @@ class _Fields:
         self.ocr = ocr
         self.warnings: list[str] = []
 
-    def said(self, name: str, where: str, source: str | None = None) -> None:
+    def said(self, name: str, template: str, source: str | None = None,
+             **values: object) -> None:
+        """Where ``name`` was read (a template of :mod:`palais.parse.points`), noting the
+        words of ``source`` OCR was unsure of."""
         doubtful = self._doubtful(source) if source else ()
-        if doubtful:
-            words = ", ".join(sorted(doubtful)[:4])
-            where += f"; OCR was unsure of some words there ({words}): check it"
-        self.warnings.append(f"{name}: {where}")
+        unsure = ", ".join(sorted(doubtful)[:4]) if doubtful else None
+        self.warnings.append(points.say(template, field=name, unsure=unsure, **values))
 
     def _doubtful(self, text: str) -> list[str]:
         if self.ocr is None:
@@ -61,9 +63,9 @@ def sent_document(parts: SentParts, ocr: OcrNotes | None = None) -> Document:
     opening = next((b for b in parts.blocks if b.kind == "opening"), None)
     language = detect_language(" ".join(b.text for b in kept)) if kept else None
     if language:
-        f.said("language", f"{language.value}, the language of the note's paragraphs")
+        f.said("language", points.LANGUAGE_READ, language=language.value)
     else:
-        f.said("language", "not recognised: the note has too little text")
+        f.said("language", points.LANGUAGE_UNKNOWN)
 
     reference = _reference(parts.blocks, f)
     doc_date = _date(parts.blocks, f)
@@ -80,32 +82,32 @@ def sent_document(parts: SentParts, ocr: OcrNotes | None = None) -> Document:
         annex_language = detect_language(annex_text[:1500])
         annexes = (Part(PartKind.ANNEX, annex_language, tuple(b.text for b in parts.annex),
                         title=parts.annex_heading),)
-        named = annex_language.value if annex_language else "a language not recognised"
-        f.said("annexes", f"one annex, in {named}, after the addressee block")
+        if annex_language:
+            f.said("annexes", points.ANNEX_IN, language=annex_language.value)
+        else:
+            f.said("annexes", points.ANNEX_UNKNOWN_LANGUAGE)
     elif kept and any(phrases.find("annex_mentions", b.text) for b in kept):
-        f.said("annexes", "the note mentions an annex but none follows it: it may be a "
-               "separate file; attach it or say there is none")
+        f.said("annexes", points.ANNEX_MENTIONED)
     else:
-        f.said("annexes", "none")
+        f.said("annexes", points.NONE)
 
     new_york = bool(opening and phrases.find("new_york", opening.text[:400]))
     title = None
     if language and doc_date and mission and addressee:
         title = note_title(language, doc_date, mission, addressee, new_york=new_york)
     if title:
-        f.said("title", "the UN title, written from the conventions (date, mission, addressee)")
+        f.said("title", points.TITLE_WRITTEN)
     else:
-        f.said("title", "not written: the UN title needs the note's date, the sending mission "
-               "and an addressee the conventions have a title for")
+        f.said("title", points.TITLE_NOT_WRITTEN)
     if ocr is not None:
-        f.warnings.append(f"text: read by OCR, mean confidence {ocr.confidence:.0f}%")
+        f.said("text", points.READ_BY_OCR, confidence=f"{ocr.confidence:.0f}")
     footnotes: tuple[Footnote, ...] = ()
     if annexes and language:
         footnotes = (Footnote("*", formulae(language).reproduced_footnote),)
     cover = Part(PartKind.COVER, language, tuple(b.text for b in kept), title=title,
                  footnotes=footnotes)
     if not kept:
-        f.warnings.append("paragraphs: no compliments opening found: is this a note verbale?")
+        f.said("paragraphs", points.NO_OPENING)
     return Document(
         session_dates=_calendar_dates(session, special, f),
         doc_type=DocType.NOTE_VERBALE,
@@ -135,13 +137,13 @@ def _calendar_dates(
     session calendar holds."""
     if session is None:
         return None
-    kind = "special session" if special else "session"
     try:
         known = load_calendar().session(session, special=special)
     except UnknownSession:
-        f.said("session_dates", f"{kind} {session} is not in the session calendar")
+        f.said("session_dates", points.SPECIAL_SESSION_UNKNOWN if special
+               else points.SESSION_UNKNOWN, number=session)
         return None
-    f.said("session_dates", f"those of the {kind}, from the session calendar")
+    f.said("session_dates", points.SPECIAL_SESSION_DATES if special else points.SESSION_DATES)
     return known.opening, known.closing
 
 
@@ -154,14 +156,13 @@ def _reference(blocks: Sequence[Block], f: _Fields) -> str | None:
             found = next((hit for i in starts if (hit := phrases.reference(block.text[i:]))
                           and hit[1] is not None), None)
             if found:
-                f.said("reference", f"“{block.text}”, as printed", block.text)
+                f.said("reference", points.AS_PRINTED, block.text, text=block.text)
                 return found[0]
         if block.kind != "reference":
             continue
         found = phrases.reference(block.text) or (block.text.strip(), None)
         if found[1] is None:
-            f.said("reference", f"“{block.text}”, a number printed without a label above "
-                   "the note: check it is the reference", block.text)
+            f.said("reference", points.UNLABELLED_NUMBER, block.text, text=block.text)
             return found[0]
         if found:
             value = found[0]
@@ -169,9 +170,9 @@ def _reference(blocks: Sequence[Block], f: _Fields) -> str | None:
             if dates and dates[0][0] > 0:
                 # "Ref: X      8 July 2020": a date set on the reference's line.
                 value = value[: dates[0][0]].rstrip(" ,")
-            f.said("reference", f"“{block.text}”, as printed", block.text)
+            f.said("reference", points.AS_PRINTED, block.text, text=block.text)
             return value
-    f.said("reference", "not found: the note prints no reference number")
+    f.said("reference", points.NO_REFERENCE)
     return None
 
 
@@ -180,11 +181,11 @@ def _date(blocks: Sequence[Block], f: _Fields) -> date | None:
         if block.kind in ("date", "reference") or block.kind == "letterhead":
             found = find_dates(ordinal_days(block.text))
             if found and (block.kind == "date" or len(block.text) < 90):
-                where = "the date line at the top" if _before_opening(blocks, block) else \
-                    "the date line at the end"
-                f.said("doc_date", f"{where}, “{block.text}”", block.text)
+                where = points.DATE_AT_TOP if _before_opening(blocks, block) else \
+                    points.DATE_AT_END
+                f.said("doc_date", where, block.text, text=block.text)
                 return found[0][1]
-    f.said("doc_date", "not found: no date line (place and date) was recognised")
+    f.said("doc_date", points.NO_DATE)
     return None
 
 
@@ -211,19 +212,19 @@ def _sender(
         if group is not None:
             name = re.split(r"[,،，]", before[group.end:], maxsplit=1)[0].strip()
             if mission:
-                f.said("sender_state", f"none: sent on behalf of a group of States ({name}); "
-                       f"the mission is {mission}", before)
+                f.said("sender_state", points.GROUP_WITH_MISSION, before, group=name,
+                       state=mission)
             else:
-                f.said("sender_state", f"none: sent on behalf of a group of States ({name})")
+                f.said("sender_state", points.GROUP, group=name)
             return None, mission, name or None
         if mission:
-            f.said("sender_state", f"{mission}, from the opening paragraph", before)
+            f.said("sender_state", points.FROM_OPENING, before, value=mission)
             return mission, mission, None
     for block in blocks:
         if block.kind == "letterhead" and (mission := find_state(block.text)):
-            f.said("sender_state", f"{mission}, from the letterhead", block.text)
+            f.said("sender_state", points.FROM_LETTERHEAD, block.text, value=mission)
             return mission, mission, None
-    f.said("sender_state", "not found: no State is named in the opening or the letterhead")
+    f.said("sender_state", points.NO_STATE)
     return None, None, None
 
 
@@ -233,13 +234,13 @@ def _addressee(blocks: Sequence[Block], opening: Block | None, f: _Fields) -> st
         # The whole paragraph: Chinese names the addressee before the compliments (向…致意).
         hit = phrases.addressee(opening.text[:600])
         if hit:
-            f.said("addressee", f"{hit[0]}, from the opening paragraph")
+            f.said("addressee", points.FROM_OPENING, value=hit[0])
             return hit[0]
     for block in blocks:
         if block.kind == "addressee" and (hit := phrases.addressee(block.text)):
-            f.said("addressee", f"{hit[0]}, from the addressee block")
+            f.said("addressee", points.FROM_ADDRESSEE_BLOCK, value=hit[0])
             return hit[0]
-    f.said("addressee", "not found: neither the opening nor an addressee block names it")
+    f.said("addressee", points.NO_ADDRESSEE)
     return None
 
 
@@ -249,8 +250,8 @@ def _session_and_agenda(
     """Session, agenda items and whether the session is a special one, from the request."""
     phrases = note_phrases()
     if request is None:
-        f.said("session", "none: the note does not ask to be circulated as a Council document")
-        f.said("agenda_items", "none: the note does not ask to be circulated")
+        f.said("session", points.NOT_A_COUNCIL_DOCUMENT)
+        f.said("agenda_items", points.NOT_TO_CIRCULATE)
         return None, (), False
     text = _SPANISH_ORDINAL.sub(r"\1\2", request.text)
     asked = phrases.find("request", text)
@@ -260,16 +261,16 @@ def _session_and_agenda(
     session = found[0] if found else None
     special = found is not None and is_special_session(text, found[1])
     if session:
-        what = " (a special session)" if special else ""
-        f.said("session", f"{session}{what}, from the request to circulate", request.text)
+        f.said("session", points.SPECIAL_FROM_REQUEST if special else points.FROM_REQUEST,
+               request.text, value=session)
     else:
-        f.said("session", "not found in the request to circulate")
+        f.said("session", points.NOT_IN_REQUEST)
     agenda = phrases.agenda_items(text)
     if agenda:
-        f.said("agenda_items", f"{', '.join(map(str, agenda))}, from the request to circulate",
-               request.text)
+        f.said("agenda_items", points.FROM_REQUEST, request.text,
+               value=", ".join(map(str, agenda)))
     else:
-        f.said("agenda_items", "not found: the request to circulate names no agenda item")
+        f.said("agenda_items", points.NO_AGENDA_ITEM)
     return session, agenda, special
 
 
@@ -281,7 +282,7 @@ def corrected(doc: Document, changed: Sequence[str]) -> Document:
     if not changed:
         return doc
     kept = [w for w in doc.warnings if w.split(":", 1)[0] not in (*changed, "title")]
-    notes = [f"{name}: corrected by the sender" for name in changed]
+    notes = [points.say(points.CORRECTED, field=name) for name in changed]
     title = doc.title
     mission = doc.sender.iso3 if doc.sender else (doc.senders[0].iso3 if doc.senders else None)
     if doc.doc_type is DocType.NOTE_VERBALE and doc.language and doc.doc_date and mission \
@@ -290,7 +291,7 @@ def corrected(doc: Document, changed: Sequence[str]) -> Document:
         new_york = note_phrases().find("new_york", opening[:400]) is not None
         title = note_title(doc.language, doc.doc_date, mission, doc.addressee,
                            new_york=new_york) or title
-    said = ("title: the UN title, written from the conventions (date, mission, addressee)"
-            if title else "title: not written: the date, the State or the addressee is missing")
+    said = points.say(points.TITLE_WRITTEN if title else points.TITLE_MISSING_FIELDS,
+                      field="title")
     return replace(doc, title=title, original_language=doc.language,
                    warnings=(*kept, *notes, said))

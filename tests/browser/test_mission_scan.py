@@ -101,3 +101,31 @@ def test_a_file_that_is_no_note_cannot_be_confirmed_until_the_mission_says_what_
     page.get_by_role("button", name="Confirm the submission").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Receipt")
     assert ui_server.registry.list(ui_server.registry.actor("officer"))[1] == before + 1
+
+
+def test_a_french_speaking_mission_reads_the_points_to_check_in_french(
+    context: BrowserContext, ui_server: UiServer, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    from palais.web.ui.i18n import LANG_COOKIE
+
+    undated = note_text("en_aze_wrapped").replace("Geneva, 20 February 2025\n", "")
+    scan = Path(str(tmp_path)) / "note-verbale-scan.pdf"
+    scan.write_bytes(scan_of(undated, "en"))
+    page = context.new_page()
+    log_in(page, "aze-mission")
+    context.add_cookies([{"name": LANG_COOKIE, "value": "fr", "url": ui_server.base_url}])
+    page.goto("/mission/submit")
+    page.get_by_label("Fichier").set_input_files(str(scan))
+    page.get_by_role("button", name="Lire le fichier").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vérifier et confirmer")
+    expect(page.locator("#w-doc_date")).to_have_text(
+        "introuvable : aucune ligne de date (lieu et date) n’a été reconnue")
+    expect(page.locator("#w-doc_date")).to_have_attribute("lang", "fr")
+    expect(page.locator("#w-reference")).to_have_text("« No. 4/2025/123 », tel qu’imprimé")
+    expect(page.locator("section.warnings")).to_contain_text(
+        "Texte : lu par reconnaissance de caractères, confiance moyenne")
+    assert "from the" not in page.locator("main").inner_text()
+    assert_accessible(page)
+    screenshot(page, "mission_scan_preview_fr")

@@ -21,7 +21,7 @@ from babel import Locale
 from babel.dates import format_date, format_time
 from babel.units import format_unit
 
-from palais import conventions
+from palais import conventions, points
 from palais.errors import PalaisError, UnknownLanguage
 from palais.languages import Language
 from palais.web.search.labels import doc_type_names
@@ -35,6 +35,24 @@ def _state_names(_: Gettext) -> dict[str, str]:
         "in_translation": _("In translation"), "ready": _("Translated"), "issued": _("Issued"),
         "rejected": _("Rejected"), "withdrawn": _("Withdrawn"),
     }
+
+
+def _field_names(_: Gettext) -> dict[str, str]:
+    """The record's fields that points to check are about, as the pages name them."""
+    return {
+        "language": _("Language"), "annexes": _("Annexes"), "title": _("Title"),
+        "text": _("Text"), "paragraphs": _("Paragraphs"), "session_dates": _("Session dates"),
+        "reference": _("Reference"), "doc_date": _("Date"), "sender_state": _("State"),
+        "addressee": _("Addressee"), "session": _("Session"), "agenda_items": _("Agenda items"),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class ShownPoint:
+    """A point to check as a page prints it, and the language it is printed in (BCP 47)."""
+
+    text: str
+    lang: str
 
 
 def _code(value: object) -> str:
@@ -54,6 +72,26 @@ class Words:
         if self.lang is Language.EN:
             return Locale.parse("en_GB")
         return Locale.parse(self.lang.info.bcp47, sep="-")
+
+    def point(self, text: str) -> ShownPoint:
+        """A point to check (:mod:`palais.points`) in the page's language, with what was
+        read left as read (a language's code named in words); a sentence no template
+        wrote stays in English."""
+        found = points.read(text)
+        if found is None:
+            return ShownPoint(text, "en")
+        _ = self.gettext
+        values = dict(found.values)
+        if "language" in values:  # a code ("en"): in words, as the page names languages
+            values["language"] = self.language(values["language"])
+        said = _(found.template) % values
+        if found.unsure:
+            said = _("%(point)s; %(note)s") % {
+                "point": said, "note": _(points.OCR_UNSURE) % {"words": found.unsure}}
+        if found.field:
+            field = _field_names(_).get(found.field, found.field)
+            said = _("%(field)s: %(point)s") % {"field": field, "point": said}
+        return ShownPoint(said, self.lang.info.bcp47)
 
     def state(self, value: object) -> str:
         """A submission's state: "In translation" for ``in_translation``."""

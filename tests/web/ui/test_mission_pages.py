@@ -20,6 +20,7 @@ from fastapi.testclient import TestClient
 
 from palais.registry import Registry
 from palais.web.app import create_app
+from tests.support.notes import note_text
 from tests.support.uploads import padded_pdf, photo_jpeg
 from tests.web.harness import PASSWORD, SEEDS, Backend, add_users, make_settings
 
@@ -167,6 +168,19 @@ def test_refusals_are_said_in_the_pages_language(site: Site) -> None:
     assert "vide.txt est vide (0 octet)" in empty.text
     huge = french.upload("gros.txt", b"x" * (3 * LIMIT))
     assert huge.status_code == 413 and "Le fichier dépasse la limite de 2 Mo." in spaced(huge.text)
+
+
+def test_the_points_to_check_are_said_in_the_pages_language(site: Site) -> None:
+    note = note_text("en_aze_wrapped").encode()
+    english = site.browser("mission").upload("note.txt", note).text
+    assert re.search(r'id="w-reference" lang="en"[^>]*>“No. 4/2025/123”, as printed<', english)
+    french = spaced(site.browser("mission", "fr").upload("note.txt", note).text)
+    assert re.search(r'id="w-reference" lang="fr"[^>]*>« No. 4/2025/123 », tel qu’imprimé<',
+                     french)
+    assert "la ligne de date à la fin, « Geneva, 20 February 2025 »" in french
+    assert "Annexes : une annexe, en anglais, après le bloc du destinataire" in french
+    assert "Dates de la session : celles de la session, d’après le calendrier" in french
+    assert "as printed" not in french and "from the request to circulate" not in french
 
 
 def test_another_states_note_is_refused_on_the_form(site: Site) -> None:

@@ -53,3 +53,16 @@ def test_an_unknown_code_is_shown_as_it_is_rather_than_failing() -> None:
     assert en.language("la") == "la"
     assert en.state("archived") == "archived"
     assert en.day("8 juin 2021") == "8 juin 2021"
+
+
+def test_a_point_to_check_is_said_in_the_readers_language_with_what_was_read_as_read() -> None:
+    point = ("session: 49, from the request to circulate; OCR was unsure of some words there "
+             "(Forty-ninth): check it")
+    chinese = words(Language.ZH).point(point)
+    assert chinese.lang == Language.ZH.info.bcp47
+    assert chinese.text == ("届会：49，取自分发请求；光学字符识别对其中一些字词没有把握"
+                            "（Forty-ninth）：请核对")
+    arabic = words(Language.AR).point("reference: “2024/88/ح”, as printed")
+    assert arabic.text == "الرقم المرجعي: ”2024/88/ح“، كما هو مطبوع"
+    stranger = words(Language.FR).point("reference: written by another program")
+    assert (stranger.text, stranger.lang) == ("reference: written by another program", "en")
