@@ -11,11 +11,13 @@ cannot be confirmed until the mission says what it is.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
 import pytest
 from playwright.sync_api import BrowserContext, expect
 
+from palais.web.ui.i18n import LANG_COOKIE
 from tests.browser.conftest import UiServer
 from tests.browser.test_publication import assert_accessible, log_in
 from tests.support.browser import screenshot
@@ -28,14 +30,18 @@ TITLE = ("Note verbale dated 20 February 2025 from the Permanent Mission of Azer
          "Commissioner for Human Rights")
 
 
-def test_mission_corrects_a_scanned_note_and_the_officer_sees_it(
-    context: BrowserContext, ui_server: UiServer, tmp_path: object
-) -> None:
-    from pathlib import Path
-
+def undated_scan(folder: Path) -> Path:
+    """The note signed and scanned, its date line lost under the stamp."""
     undated = note_text("en_aze_wrapped").replace("Geneva, 20 February 2025\n", "")
-    scan = Path(str(tmp_path)) / "note-verbale-scan.pdf"
+    scan = folder / "note-verbale-scan.pdf"
     scan.write_bytes(scan_of(undated, "en"))
+    return scan
+
+
+def test_mission_corrects_a_scanned_note_and_the_officer_sees_it(
+    context: BrowserContext, ui_server: UiServer, tmp_path: Path
+) -> None:
+    scan = undated_scan(tmp_path)
     page = context.new_page()
     log_in(page, "aze-mission")
     page.goto("/mission/submit")
@@ -71,16 +77,14 @@ def test_mission_corrects_a_scanned_note_and_the_officer_sees_it(
 
 
 def test_a_file_that_is_no_note_cannot_be_confirmed_until_the_mission_says_what_it_is(
-    context: BrowserContext, ui_server: UiServer, tmp_path: object
+    context: BrowserContext, ui_server: UiServer, tmp_path: Path
 ) -> None:
-    from pathlib import Path
-
     document = docx.Document()
     for line in ("Shopping list", "Bread", "Milk", "Coffee for the meeting room"):
         document.add_paragraph(line)
     out = io.BytesIO()
     document.save(out)
-    shopping = Path(str(tmp_path)) / "list.docx"
+    shopping = tmp_path / "list.docx"
     shopping.write_bytes(out.getvalue())
     page = context.new_page()
     log_in(page, "aze-mission")
@@ -104,15 +108,9 @@ def test_a_file_that_is_no_note_cannot_be_confirmed_until_the_mission_says_what_
 
 
 def test_a_french_speaking_mission_reads_the_points_to_check_in_french(
-    context: BrowserContext, ui_server: UiServer, tmp_path: object
+    context: BrowserContext, ui_server: UiServer, tmp_path: Path
 ) -> None:
-    from pathlib import Path
-
-    from palais.web.ui.i18n import LANG_COOKIE
-
-    undated = note_text("en_aze_wrapped").replace("Geneva, 20 February 2025\n", "")
-    scan = Path(str(tmp_path)) / "note-verbale-scan.pdf"
-    scan.write_bytes(scan_of(undated, "en"))
+    scan = undated_scan(tmp_path)
     page = context.new_page()
     log_in(page, "aze-mission")
     context.add_cookies([{"name": LANG_COOKIE, "value": "fr", "url": ui_server.base_url}])
