@@ -156,6 +156,12 @@ def test_officer_issues_a_corrigendum_in_six_languages_with_nothing_retyped(
     screenshot(page, "corrigendum_refused_french")
     page.get_by_role("link", name="English").click()
     page.get_by_label("Paragraph").first.select_option("2")
+    # A fourth correction row, what was chosen kept and the cursor in the new row.
+    page.get_by_role("button", name="Add a correction").click()
+    expect(page.locator("fieldset.correction")).to_have_count(4)
+    expect(page.locator("#f-paragraph_4")).to_be_focused()
+    expect(page.get_by_label("Paragraph").first).to_have_value("2")
+    screenshot(page, "corrigendum_fourth_row")
 
     # The whole paragraph then: the corrigendum is registered and opens in the editor.
     page.get_by_label("Words replaced (optional)").first.fill("")

@@ -87,3 +87,24 @@ def test_other_roles_do_not_see_the_button_or_the_page(api: Api, original: int) 
     assert api.client.get(PAGE).status_code == 403
     api.client.cookies.clear()
     assert button not in api.client.get("/documents/A/HRC/41/G/1").text
+
+
+def test_a_corrigendum_takes_more_corrections_than_the_form_starts_with(
+    api: Api, original: int
+) -> None:
+    typed = {"kind": "Corr", "paragraph_1": "1", "new_1": "First", "paragraph_2": "2",
+             "new_2": "Second", "paragraph_3": "1", "old_3": "Mission", "new_3": "Third"}
+    form = api.client.get(PAGE).text
+    assert form.count('<fieldset class="correction">') == 3
+    longer = post(api, PAGE, **typed, rows="3", more="1")
+    assert longer.status_code == 200, "a row is added, nothing is started"
+    assert longer.text.count('<fieldset class="correction">') == 4
+    assert 'name="rows" value="4"' in longer.text and "Third" in longer.text
+    assert re.search(r'id="f-paragraph_4"[^>]*autofocus', longer.text)
+    made = post(api, PAGE, **typed, rows="4", paragraph_4="2", new_4="Fourth")
+    assert made.status_code == 303, made.text[-1500:]
+    sid = int(made.headers["location"].rsplit("/", 1)[1])
+    corrigendum = api.registry.get(api.registry.actor("officer"), sid).document
+    assert [c.new for c in corrigendum.corrections] == ["First", "Second", "Third", "Fourth"]
+    nonsense = post(api, PAGE, kind="Corr", rows="many", more="1")
+    assert nonsense.text.count('<fieldset class="correction">') == 4, "from the 3 it starts with"

@@ -2,9 +2,10 @@
 
 It is reached from the issued document's page (the button shows only to those
 the workflow lets start one). The form shows the original's paragraphs,
-numbered as a corrigendum cites them; a corrigendum takes up to
+numbered as a corrigendum cites them; a corrigendum's form starts with
 :data:`ROWS` corrections (a paragraph that should read otherwise, or words
-replaced in it), an addendum its own text, a revision the whole text,
+replaced in it) and "Add a correction" gives it one more, everything typed
+kept, up to the registry's limit; an addendum its own text, a revision the whole text,
 prefilled with the original's. A refusal comes back on the form, in the page's
 language, next to the field it concerns, with everything typed kept. Once made,
 the new version opens in the secretariat's editor, where it is translated and
@@ -26,7 +27,12 @@ from palais.errors import InvalidRecord, InvalidSymbol
 from palais.model import Correction
 from palais.publish.issuing import reissue_document
 from palais.registry import workflow
-from palais.registry.corrections import VersionRefused, VersionRequest, possible_kinds
+from palais.registry.corrections import (
+    MAX_CORRECTIONS,
+    VersionRefused,
+    VersionRequest,
+    possible_kinds,
+)
 from palais.symbols import ModifierKind, Symbol
 from palais.web.ui.access import SECRETARIAT, require
 from palais.web.ui.i18n import negotiate, translations
@@ -37,7 +43,7 @@ router = APIRouter(prefix="/secretariat")
 Officer = Annotated[Any, Depends(require(SECRETARIAT))]
 
 ROWS = 3
-"""Corrections one form takes (a corrigendum with more is made through the API)."""
+"""Corrections a corrigendum's form starts with."""
 
 def may_start(actor: Any, issued: Any) -> bool:
     """Whether ``actor`` may start a new version of ``issued`` (the document page shows
@@ -58,6 +64,8 @@ class _Form:
     kind: ModifierKind
     values: dict[str, str]
     errors: dict[str, str]
+    rows: int = ROWS
+    added: bool = False  # a row was just added: the page puts the cursor in it
 
 
 @router.get("/versions/{path:path}")
@@ -86,7 +94,10 @@ async def start(request: Request, actor: Officer, path: str) -> Response:
     values = {name: str(value) for name, value in posted.items() if name != "csrf_token"}
     registry = request.app.state.registry
     issued = await run_in_threadpool(registry.document, Symbol.parse(path), actor)
-    typed = _Form(_kind(values.get("kind", ""), issued.symbol), values, {})
+    typed = _Form(_kind(values.get("kind", ""), issued.symbol), values, {}, _rows(values))
+    if "more" in values:  # "Add a correction": the same form, one row longer
+        typed.rows, typed.added = min(typed.rows + 1, MAX_CORRECTIONS), True
+        return await run_in_threadpool(_page, request, issued, typed)
     gettext = translations(negotiate(request)).gettext
     version, rows = _request(typed, gettext)
     if typed.errors:
@@ -103,6 +114,12 @@ async def start(request: Request, actor: Officer, path: str) -> Response:
         )
         return await run_in_threadpool(_page, request, issued, typed, 422)
     return RedirectResponse(f"/secretariat/submissions/{made.id}", status_code=303)
+
+
+def _rows(values: dict[str, str]) -> int:
+    """The rows the posted form had (ROWS when it says nothing that reads)."""
+    given = values.get("rows", "")
+    return min(max(int(given), ROWS), MAX_CORRECTIONS) if given.isdigit() else ROWS
 
 
 def _kind(value: str, symbol: Symbol) -> ModifierKind:
@@ -132,7 +149,7 @@ def _request(typed: _Form, gettext: Any) -> tuple[VersionRequest, list[int]]:
         title = typed.values.get("title") if typed.kind is ModifierKind.REVISION else None
         return VersionRequest(typed.kind, paragraphs=paragraphs, title=title), []
     corrections, rows = [], []
-    for row in range(1, ROWS + 1):
+    for row in range(1, typed.rows + 1):
         number = typed.values.get(f"paragraph_{row}", "").strip()
         old = typed.values.get(f"old_{row}", "").strip()
         new = typed.values.get(f"new_{row}", "").strip()
@@ -193,7 +210,9 @@ def _page(request: Request, issued: Any, typed: _Form, status: int = 200) -> Res
             "document": issued.document,
             "kind": typed.kind.value,
             "kinds": [k.value for k in possible_kinds(issued.symbol)],
-            "rows": range(1, ROWS + 1),
+            "rows": range(1, typed.rows + 1),
+            "more": typed.rows < MAX_CORRECTIONS,
+            "added": typed.added,
             "values": typed.values,
             "errors": typed.errors,
         },
