@@ -5,11 +5,14 @@ killing things (the topology of scripts/cluster.sh, started and stopped once for
 - node B killed with SIGKILL during a read load and started again catches up: its index
   holds exactly the store's issued documents, none missing, none extra;
 - the standby stopped during a read load: reads go to the primary, no request fails;
-- in each, every write the cluster acknowledged is in the store (they are counted).
+- in each, every write the cluster acknowledged is in the store (they are counted);
+- a mission signed in on one node previews its note on the other and confirms it on the
+  first: nothing a user does depends on which node answers.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import Counter
@@ -24,6 +27,8 @@ from tests.cluster.readiness import health, on_every_node, on_standby, wait_for
 from tests.support.bundles import current_bundle
 from tests.support.cluster import Cluster
 from tests.support.records import RECORD, sample_translation
+from tests.web.harness import PASSWORD
+from tests.web.ui.test_mission_pages import FIELDS, NOTE, upload_token
 
 pytestmark = pytest.mark.cluster
 
@@ -234,3 +239,39 @@ def test_readiness_names_the_store_the_index_and_the_standby(cluster: Cluster) -
     assert ready["index"]["behind"] == 0 or ready["index"]["behind"] <= 100
     assert set(ready["standby"]) == {"reachable", "in_use", "lag_bytes", "lag_seconds"}
 
+
+
+def test_a_mission_goes_on_from_one_node_to_the_other_as_if_there_were_one(
+    cluster: Cluster, registry: Registry
+) -> None:
+    """Signed in on node 1, the note read on node 2, confirmed on node 1, the receipt read
+    on node 2: the session, the CSRF token and the held file are the cluster's, not a
+    node's (one browser's cookies, sent to whichever node answers)."""
+    one, two = cluster.node_url(1), cluster.node_url(2)
+    with httpx.Client(timeout=60, follow_redirects=False) as browser:
+        login = browser.post(f"{one}/api/auth/login",
+                             json={"username": "mission", "password": PASSWORD})
+        assert login.status_code == 200, login.text
+        form = browser.get(f"{two}/mission/submit")
+        assert form.status_code == 200 and "Log out" in form.text
+        preview = browser.post(
+            f"{two}/mission/submit", data={"csrf_token": csrf_token(form.text)},
+            files={"file": ("note.txt", NOTE, "text/plain")},
+        )
+        assert preview.status_code == 200, preview.text[-800:]
+        confirmed = browser.post(
+            f"{one}/mission/confirm",
+            data={"csrf_token": csrf_token(preview.text), "upload": upload_token(preview.text),
+                  **FIELDS},
+        )
+        assert confirmed.status_code == 303, confirmed.text[-800:]
+        receipt = browser.get(f"{two}{confirmed.headers['location']}")
+        assert receipt.status_code == 200 and "Receipt" in receipt.text
+    sid = int(confirmed.headers["location"].split("/")[-2])
+    assert registry.get(registry.actor("officer"), sid).state.value == "submitted"
+
+
+def csrf_token(html: str) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found is not None, html[:800]
+    return found.group(1)
