@@ -56,7 +56,7 @@ from palais.languages import Language
 from palais.model import DocType, Document, Part, PartKind, Party
 from palais.search import normalise
 from palais.search.entries import Entry
-from palais.search.index import Filters, Request, SearchIndex
+from palais.search.index import Filters, Mark, Request, SearchIndex
 from palais.search.query import Alternative, Clause, parse_query
 from palais.symbols import Symbol
 
@@ -211,9 +211,14 @@ class Fts5Index(SearchIndex):
     def close(self) -> None:
         self.db.close()
 
-    def _put(self, entries: Sequence[Entry], *, replace: bool) -> None:
+    def _apply(self, puts: Sequence[Entry], removes: Sequence[str], mark: Mark | None) -> None:
+        """Replace and delete by symbol (this comparison's index follows no store: no mark)."""
+        self._delete([*removes, *(e.symbol for e in puts)])
         with self.db:
-            self._insert(entries)
+            self._insert(puts)
+
+    def _mark(self) -> Mark | None:
+        return None
 
     def _delete(self, symbols: Sequence[str]) -> None:
         # A contentless FTS5 table forgets a row only when told its terms again: they are
@@ -235,7 +240,7 @@ class Fts5Index(SearchIndex):
                 self.db.execute("DELETE FROM doc_values WHERE id = ?", (row,))
                 self.db.execute("DELETE FROM docs WHERE id = ?", (row,))
 
-    def _replace_all(self, entries: Iterable[Entry]) -> int:
+    def _replace_all(self, entries: Iterable[Entry], mark: Mark | None) -> int:
         with self.db:
             self.db.execute("DELETE FROM docs")
             self.db.execute("DELETE FROM doc_values")
