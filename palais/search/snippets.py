@@ -40,8 +40,14 @@ class Snippet:
 def snippet(
     text: str, lang: Language, clauses: tuple[Clause, ...], needles: tuple[str, ...]
 ) -> Snippet:
-    """The passage of ``text`` with the most of the query's words, those words marked."""
+    """The passage of ``text`` with the most of the query's words, those words marked.
+
+    Chinese typed together matches a text holding each pair of its characters, not
+    necessarily the whole run (:mod:`palais.search.query`): a text without the run has
+    the pairs marked instead."""
     spans = _matches(text[:_SCAN_CHARS], lang, clauses, needles)
+    if not spans and any(len(n) > 2 for n in needles):
+        spans = _matches(text[:_SCAN_CHARS], lang, clauses, _pairs(needles))
     if not spans:
         return Snippet(_cut(text, 0, []), 0)
     start = _best_start(spans)
@@ -75,6 +81,11 @@ def _term(surface: str, lang: Language) -> str:
     """The index term of one printed word (cached: texts repeat their words)."""
     found = words(surface)
     return stem(found[:1], lang)[0] if found else ""
+
+
+def _pairs(needles: tuple[str, ...]) -> tuple[str, ...]:
+    """Each needle's pairs of characters (the index's bigrams), each once."""
+    return tuple(dict.fromkeys(n[i : i + 2] for n in needles for i in range(len(n) - 1)))
 
 
 def _occurrences(run: str, needle: str) -> list[int]:

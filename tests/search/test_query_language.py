@@ -95,6 +95,9 @@ def test_chinese_typed_together_needs_every_pair_and_quoted_their_order(
     assert _found(index, "人权理事会 -议程") == _found(index, "人权理事会")
     results = index.search("人权理事会")
     assert results.total == 2 and dict(results.facets["language"]) == {"zh": 2}
+    snippets = {hit.symbol: str(hit.snippet) for hit in results.hits}
+    assert snippets["A/HRC/47/G/1"].startswith("<mark>人权理事会</mark>")
+    assert snippets["A/HRC/47/G/2"].startswith("<mark>人权</mark>理论与<mark>理事</mark>会")
 
 
 @settings(max_examples=200, deadline=None)
