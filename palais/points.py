@@ -17,7 +17,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from palais.errors import N_
+_WRITTEN: list[str] = []
+
+
+def N_(template: str) -> str:
+    """A template of a point: kept in :data:`TEMPLATES`; the name is the keyword Babel
+    extracts messages by, so every template is in the pages' catalogues."""
+    _WRITTEN.append(template)
+    return template
+
 
 # One sentence each; the field a point is about is written before it, "field: ".
 LANGUAGE_READ = N_("%(language)s, the language of the note's paragraphs")
@@ -81,10 +89,7 @@ CONTROLS_REMOVED = N_(
     "%(name)s: %(count)s control character(s) removed (invisible codes no document can hold)"
 )
 
-TEMPLATES: tuple[str, ...] = tuple(
-    value for name, value in dict(globals()).items()
-    if name.isupper() and not name.startswith("_") and isinstance(value, str)
-)
+TEMPLATES: tuple[str, ...] = tuple(_WRITTEN)
 """Every sentence a point is written from."""
 
 _OCR_JOIN = "; "
