@@ -208,6 +208,9 @@ class Fts5Index(SearchIndex):
             """
         )
 
+    def warm(self) -> None:
+        """Nothing: each query is timed after a warm-up round anyway."""
+
     def close(self) -> None:
         self.db.close()
 

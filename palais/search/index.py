@@ -242,6 +242,11 @@ class SearchIndex(ABC):
         return Results(total, hits, ordered, page)
 
     @abstractmethod
+    def warm(self) -> None:
+        """Read what every results page reads, once, before the first reader comes (a
+        server calls it at start)."""
+
+    @abstractmethod
     def close(self) -> None:
         """Release files or connections (the index is unusable afterwards)."""
 

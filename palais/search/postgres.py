@@ -97,6 +97,9 @@ class PostgresIndex(SearchIndex):
                 version=version, SCHEMA_VERSION=SCHEMA_VERSION,
             )
 
+    def warm(self) -> None:
+        """Nothing: the server's own buffers hold what was read, whichever node asked."""
+
     def close(self) -> None:
         self._engine.dispose()
 

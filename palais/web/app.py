@@ -48,6 +48,7 @@ def create_app(
         index = open_index(settings)
     follower = IndexFollower(registry, index)
     follower.catch_up()
+    index.warm()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
