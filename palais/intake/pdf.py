@@ -44,11 +44,15 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
 from palais.errors import ParseError
+from palais.intake.ligatures import respellings, respelt
 from palais.intake.poppler import has_right_to_left, read_pdf_logical
 from palais.intake.text import tidy
 
 MAX_CHARS = 400_000
 """Pages are read until this much text is held: the parser reads no further."""
+
+LIGATURE_PAGES = 50
+"""Pages whose glyphs are read to respell reversed ligatures (a note and its annexes)."""
 
 SECONDS = 30.0
 """Time one PDF may take; a 100-page report takes a few seconds."""
@@ -67,11 +71,22 @@ def read_pdf(data: bytes, name: str) -> tuple[str, ...]:
     ParseError for a damaged, locked or runaway PDF."""
     if shutil.which("pdftotext"):
         pages = read_pdf_logical(data, name)
+        if has_right_to_left(pages):
+            pages = _ligatures_respelt(data, name, pages)
     else:
         pages = read_with_pdfminer(data, name)
         if has_right_to_left(pages):
             pages = read_pdf_logical(data, name)  # refused, saying what to install
     return pages
+
+
+def _ligatures_respelt(data: bytes, name: str, pages: tuple[str, ...]) -> tuple[str, ...]:
+    """pdftotext's pages with the words whose lam-alef ligatures it reversed spelt from the
+    glyphs (:mod:`palais.intake.ligatures`); as read when pdfminer cannot read the file."""
+    try:
+        return respelt(pages, read_in_helper(data, name, "ligatures"))
+    except ParseError:
+        return pages
 
 
 def read_with_pdfminer(data: bytes, name: str) -> tuple[str, ...]:
@@ -87,7 +102,7 @@ def read_in_helper(data: bytes, name: str, kind: str) -> tuple[str, ...]:
     return outcome
 
 
-_KINDS = {"pdf": "PDF", "docx": "Word file"}
+_KINDS = {"pdf": "PDF", "docx": "Word file", "ligatures": "PDF"}
 
 
 def extract_pages(data: bytes, name: str) -> tuple[str, ...]:
@@ -210,6 +225,15 @@ def _read_line(pipe: IO[bytes], deadline: float) -> bytes | None:
             return b"".join(chunks)
 
 
+def _respellings(data: bytes, name: str) -> tuple[str, ...]:
+    """What the helper does for the "ligatures" kind (:mod:`palais.intake.ligatures`)."""
+    try:
+        return respellings(data, LIGATURE_PAGES)
+    except Exception as exc:  # as in extract_pages: any damage means "cannot be read"
+        raise ParseError("%(name)s is a damaged or unreadable PDF: %(reason)s", name=name,
+                         reason=_reason(exc)) from exc
+
+
 def _reason(exc: Exception) -> str:
     name = type(exc).__name__
     if "Password" in name or "Encrypt" in name:
@@ -229,6 +253,8 @@ def _serve() -> None:
         extract = extract_pages
         if request.get("kind") == "docx":
             from palais.intake.word import extract_docx as extract
+        elif request.get("kind") == "ligatures":
+            extract = _respellings
         try:
             answer: dict[str, object] = {"pages": extract(data, request["name"])}
         except ParseError as exc:

@@ -19,8 +19,8 @@ font maps the ligature to its two letters, as DejaVu Sans does; a font mapping
 it otherwise reads correctly). Arabic never writes two alefs in a row, so an
 alef followed by an alef form and a lam can only be the article's lam-alef
 backwards, and :func:`ligatures_in_order` turns it round. The same ligature
-inside a word ("سلام" read "سالم") cannot be told from a real word and is left
-as read.
+inside a word ("سلام" read "سالم") cannot be told from a real word by its
+letters; :mod:`palais.intake.ligatures` respells such words from the glyphs.
 
 So a PDF whose text holds right-to-left letters is read a second time, whole,
 with ``pdftotext``; PDFs of the other scripts keep pdfminer's reading. Poppler
