@@ -10,7 +10,8 @@ each word of the page can be spelt both ways: right (its glyphs from right to
 left) and as pdftotext spells it (each glyph's letters reversed). A word that
 pdftotext spells differently, where that spelling is no word of the same
 document, is respelt in pdftotext's text. This runs in pdfminer's bounded helper
-process (:mod:`palais.intake.pdf`), and only for PDFs with right-to-left text.
+process (:mod:`palais.intake.pdf`), and only for a PDF whose text shows that its
+font reverses ligatures (:func:`palais.intake.poppler.reverses_ligatures`).
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTChar, LTTextContainer
-
-from palais.intake.poppler import ligatures_in_order
 
 _ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
 _ARABIC_WORD = re.compile("[\u0621-\u064a\u0671-\u06d3\u064b-\u0652]+")
@@ -39,11 +38,7 @@ def respellings(data: bytes, max_pages: int) -> tuple[str, ...]:
             backwards = "".join(text[::-1] for _, text in sorted(glyphs, key=lambda g: -g[0]))
             if backwards != spelt:
                 wrong[backwards] = spelt
-                # As it reads once poppler's reader has turned the article round.
-                wrong[ligatures_in_order(backwards)] = spelt
-    return tuple(
-        f"{w}\t{r}" for w, r in sorted(wrong.items()) if w not in right and w != r
-    )
+    return tuple(f"{w}\t{r}" for w, r in sorted(wrong.items()) if w not in right)
 
 
 def respelt(pages: Sequence[str], pairs: Sequence[str]) -> tuple[str, ...]:

@@ -45,7 +45,12 @@ from pdfminer.pdfpage import PDFPage
 
 from palais.errors import ParseError
 from palais.intake.ligatures import respellings, respelt
-from palais.intake.poppler import has_right_to_left, read_pdf_logical
+from palais.intake.poppler import (
+    has_right_to_left,
+    ligatures_in_order,
+    read_pdf_logical,
+    reverses_ligatures,
+)
 from palais.intake.text import tidy
 
 MAX_CHARS = 400_000
@@ -71,8 +76,9 @@ def read_pdf(data: bytes, name: str) -> tuple[str, ...]:
     ParseError for a damaged, locked or runaway PDF."""
     if shutil.which("pdftotext"):
         pages = read_pdf_logical(data, name)
-        if has_right_to_left(pages):
+        if reverses_ligatures(pages):
             pages = _ligatures_respelt(data, name, pages)
+            pages = tuple(ligatures_in_order(page) for page in pages)
     else:
         pages = read_with_pdfminer(data, name)
         if has_right_to_left(pages):

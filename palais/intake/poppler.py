@@ -18,9 +18,11 @@ logical order, so "الأمم" reads "األمم" and "الإنسان" "اإلن
 font maps the ligature to its two letters, as DejaVu Sans does; a font mapping
 it otherwise reads correctly). Arabic never writes two alefs in a row, so an
 alef followed by an alef form and a lam can only be the article's lam-alef
-backwards, and :func:`ligatures_in_order` turns it round. The same ligature
-inside a word ("سلام" read "سالم") cannot be told from a real word by its
-letters; :mod:`palais.intake.ligatures` respells such words from the glyphs.
+backwards: :func:`ligatures_in_order` turns it round, and its presence says
+that the font reverses every ligature (:func:`reverses_ligatures`). The same
+ligature inside a word ("سلام" read "سالم") cannot be told from a real word by
+its letters; for such a PDF :mod:`palais.intake.ligatures` respells those words
+from the glyphs.
 
 So a PDF whose text holds right-to-left letters is read a second time, whole,
 with ``pdftotext``; PDFs of the other scripts keep pdfminer's reading. Poppler
@@ -85,11 +87,18 @@ def read_pdf_logical(data: bytes, name: str) -> tuple[str, ...]:
     pages: list[str] = []
     held = 0
     for page in done.stdout.decode("utf-8", "replace").split("\f")[:-1] or [""]:
-        pages.append(ligatures_in_order(tidy(page)))
+        pages.append(tidy(page))
         held += len(page)
         if held >= MAX_CHARS:
             break
     return tuple(pages)
+
+
+def reverses_ligatures(pages: Sequence[str]) -> bool:
+    """Whether pdftotext gave this PDF's lam-alef ligatures backwards: its text holds an
+    article so written, which Arabic spelling never has (any Arabic text of some length
+    has an article before an alef with hamza: "الأمم", "الإنسان")."""
+    return any(_ARTICLE_BACKWARDS.search(page) for page in pages)
 
 
 def ligatures_in_order(text: str) -> str:
