@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.web.api.test_corrections import PARAGRAPHS, issue
+from tests.web.api.test_corrections import PARAGRAPHS, issued_note
 from tests.web.harness import Api
 from tests.web.test_authorization import _form_token, _log_in
 
@@ -16,12 +16,10 @@ PAGE = "/secretariat/versions/A/HRC/41/G/1"
 
 @pytest.fixture
 def original(api: Api) -> int:
-    record = {**api.record, "paragraphs": PARAGRAPHS}
-    sid = api.post("mission", "/api/submissions", json={"record": record}).json()["id"]
-    assert api.post("officer", f"/api/submissions/{sid}/registration").status_code == 200
-    issue(api, sid)
+    """The issued note, and the officer signed in on the pages."""
+    sid = issued_note(api)
     _log_in(api, "officer")
-    return int(sid)
+    return sid
 
 
 def post(api: Api, path: str, **data: str) -> object:

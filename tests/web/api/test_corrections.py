@@ -31,14 +31,18 @@ def issue(api: Api, sid: int) -> dict[str, Any]:
     return body
 
 
-@pytest.fixture
-def original(api: Api) -> int:
+def issued_note(api: Api) -> int:
     """The mission's note, registered, translated and issued through the API."""
     record = {**api.record, "paragraphs": PARAGRAPHS}
     sid = api.post("mission", "/api/submissions", json={"record": record}).json()["id"]
     assert api.post("officer", f"/api/submissions/{sid}/registration").status_code == 200
     issue(api, sid)
     return int(sid)
+
+
+@pytest.fixture
+def original(api: Api) -> int:
+    return issued_note(api)
 
 
 def start(api: Api, sid: int, who: str = "officer", **body: Any) -> Any:
